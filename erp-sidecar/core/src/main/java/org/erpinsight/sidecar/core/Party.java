@@ -1,0 +1,19 @@
+package org.erpinsight.sidecar.core;
+
+/**
+ * A customer or supplier as the ERP knows it: the fields the CRM needs to show and to match
+ * records for linking. Optional fields are null when the ERP has no value.
+ */
+public record Party(
+        String number,
+        PartyKind kind,
+        String name,
+        String vatNumber,
+        String email,
+        String phone,
+        String postcode,
+        String city,
+        String countryCode,
+        String currency,
+        boolean blocked) {
+}

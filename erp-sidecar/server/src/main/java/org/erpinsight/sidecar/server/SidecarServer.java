@@ -1,0 +1,133 @@
+package org.erpinsight.sidecar.server;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.erpinsight.sidecar.adapter.reference.ReferenceErp;
+import org.erpinsight.sidecar.adapter.reference.ReferenceErpSettings;
+import org.erpinsight.sidecar.core.CustomerOverviews;
+import org.erpinsight.sidecar.core.ErpAdapter;
+import org.erpinsight.sidecar.core.PartyLookup;
+import org.erpinsight.sidecar.server.ops.HealthServlet;
+import org.erpinsight.sidecar.server.rest.ContractDocuments;
+import org.erpinsight.sidecar.server.rest.CustomerResource;
+import org.erpinsight.sidecar.server.rest.Json;
+import org.erpinsight.sidecar.server.rest.Problems;
+import org.erpinsight.sidecar.server.security.ApiKeyFilter;
+import org.erpinsight.sidecar.server.soap.ErpSoapEndpoint;
+
+import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+
+import jakarta.servlet.DispatcherType;
+
+/**
+ * One Jetty server on one port: CXF serves the use cases as REST under /api/v1 and as SOAP
+ * under /soap/erp; a filter in front checks API keys; /health sits beside them.
+ */
+public final class SidecarServer implements AutoCloseable {
+    public static final String REST_PATH = "/api/v1";
+    public static final String SOAP_PATH = "/soap/erp";
+
+    private final Server jetty;
+    private final Bus bus;
+    private final ErpAdapter erp;
+
+    private SidecarServer(Server jetty, Bus bus, ErpAdapter erp) {
+        this.jetty = jetty;
+        this.bus = bus;
+        this.erp = erp;
+    }
+
+    public static SidecarServer start(SidecarConfig config) throws Exception {
+        ErpAdapter erp = ReferenceErp.open(new ReferenceErpSettings(config.dataDirectory(), config.demoSize(),
+                Clock.systemDefaultZone()));
+        try {
+            return start(config, erp);
+        } catch (Exception | Error e) {
+            erp.close();
+            throw e;
+        }
+    }
+
+    static SidecarServer start(SidecarConfig config, ErpAdapter erp) throws Exception {
+        PartyLookup parties = new PartyLookup(erp);
+        CustomerOverviews overviews = new CustomerOverviews(erp);
+
+        Bus bus = BusFactory.newInstance().createBus();
+        CXFNonSpringServlet cxf = new CXFNonSpringServlet();
+        cxf.setBus(bus);
+        ServletHolder cxfHolder = new ServletHolder("cxf", cxf);
+        cxfHolder.setInitParameter("hide-service-list-page", "true");
+
+        Server jetty = new Server();
+        ServerConnector connector = new ServerConnector(jetty);
+        connector.setHost(config.bindAddress());
+        connector.setPort(config.port());
+        jetty.addConnector(connector);
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        jetty.setErrorHandler(errors);
+
+        ServletContextHandler context = new ServletContextHandler();
+        context.setContextPath("/");
+        context.addServlet(cxfHolder, "/*");
+        context.addServlet(new ServletHolder("health", new HealthServlet(erp)), "/health");
+        context.addFilter(new FilterHolder(new ApiKeyFilter(config.apiKeys())), "/*", EnumSet.of(DispatcherType.REQUEST));
+        jetty.setHandler(context);
+
+        JAXRSServerFactoryBean rest = new JAXRSServerFactoryBean();
+        rest.setBus(bus);
+        rest.setAddress(REST_PATH);
+        rest.setServiceBeans(List.of(new CustomerResource(parties, overviews), new ContractDocuments()));
+        rest.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new Problems()));
+        rest.create();
+
+        EndpointImpl soap = new EndpointImpl(bus, new ErpSoapEndpoint(parties, overviews));
+        soap.publish(SOAP_PATH);
+
+        jetty.start();
+        return new SidecarServer(jetty, bus, erp);
+    }
+
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The server's base address as a client on this machine reaches it. */
+    public URI baseUri() {
+        String host = ((ServerConnector) jetty.getConnectors()[0]).getHost();
+        if (host == null || host.equals("0.0.0.0")) {
+            host = "127.0.0.1";
+        }
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    public ErpAdapter erp() {
+        return erp;
+    }
+
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("Jetty did not stop cleanly", e);
+        } finally {
+            bus.shutdown(true);
+            erp.close();
+        }
+    }
+}
