@@ -1,0 +1,27 @@
+package org.erpinsight.crm.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Reads the ERP through a configured sidecar ("source"). Every call returns or fails within
+ * the source's configured timeouts; failures are {@link ErpGatewayException}s.
+ */
+@ProviderType
+public interface ErpGateway {
+
+    /** The names of the configured sidecars. */
+    Set<String> sources();
+
+    Optional<Party> customer(String source, String customerNumber);
+
+    List<Party> searchCustomers(String source, PartyQuery query);
+
+    /** @throws ErpGatewayException with {@link ErpErrorCode#NOT_FOUND} for an unknown number */
+    CustomerOverview customerOverview(String source, String customerNumber);
+
+    PartyPage parties(String source, PartyKind kind, int offset, int limit);
+}

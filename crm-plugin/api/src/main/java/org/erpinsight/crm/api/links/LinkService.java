@@ -1,0 +1,35 @@
+package org.erpinsight.crm.api.links;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.erpinsight.crm.api.host.RecordRef;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Keeps the links. Per source and kind a record has at most one link, and an ERP number at
+ * most one record; every change is written to the audit log in the same transaction.
+ */
+@ProviderType
+public interface LinkService {
+
+    /**
+     * Links the record, or moves its existing link to another number.
+     *
+     * @throws LinkConflictException if the number is already linked to another record
+     * @throws IllegalArgumentException if the number or source is malformed
+     */
+    Link link(RecordRef record, String source, LinkKind kind, String erpNumber, String actor, String reason);
+
+    /** Removes the record's link; false if it had none. */
+    boolean unlink(RecordRef record, String source, LinkKind kind, String actor, String reason);
+
+    Optional<Link> linkOf(RecordRef record, String source, LinkKind kind);
+
+    List<Link> linksOf(RecordRef record);
+
+    Optional<Link> linkTo(String source, LinkKind kind, String erpNumber);
+
+    /** The record's audit log, newest first. */
+    List<LinkChange> history(RecordRef record);
+}

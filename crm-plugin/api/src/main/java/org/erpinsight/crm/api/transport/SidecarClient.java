@@ -1,0 +1,30 @@
+package org.erpinsight.crm.api.transport;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.erpinsight.crm.api.CustomerOverview;
+import org.erpinsight.crm.api.PartyKind;
+import org.erpinsight.crm.api.PartyPage;
+import org.erpinsight.crm.api.Party;
+import org.erpinsight.crm.api.PartyQuery;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * The contract's operations against one sidecar over one protocol. Failures are
+ * {@link org.erpinsight.crm.api.ErpGatewayException}s carrying the contract's code.
+ */
+@ConsumerType
+public interface SidecarClient extends AutoCloseable {
+
+    Optional<Party> customer(String customerNumber);
+
+    List<Party> searchCustomers(PartyQuery query);
+
+    CustomerOverview customerOverview(String customerNumber);
+
+    PartyPage parties(PartyKind kind, int offset, int limit);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,147 @@
+package org.erpinsight.crm.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+import org.erpinsight.crm.api.CustomerOverview;
+import org.erpinsight.crm.api.ErpErrorCode;
+import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.Party;
+import org.erpinsight.crm.api.PartyKind;
+import org.erpinsight.crm.api.PartyPage;
+import org.erpinsight.crm.api.PartyQuery;
+import org.erpinsight.crm.api.transport.SidecarClient;
+import org.erpinsight.crm.api.transport.SidecarEndpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The contract's REST binding (/api/v1) for one sidecar. */
+final class RestSidecarClient implements SidecarClient {
+    /** Answers larger than this are refused rather than read into memory. */
+    static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+    private record CustomerList(List<Party> customers) {
+    }
+
+    private final SidecarEndpoint endpoint;
+    private final ObjectMapper json;
+    private final HttpClient http;
+
+    RestSidecarClient(SidecarEndpoint endpoint, ObjectMapper json) {
+        this.endpoint = endpoint;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(endpoint.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public Optional<Party> customer(String customerNumber) {
+        try {
+            return Optional.of(get("/customers/" + segment(customerNumber), Party.class));
+        } catch (ErpGatewayException e) {
+            if (e.code() == ErpErrorCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Party> searchCustomers(PartyQuery query) {
+        StringJoiner params = new StringJoiner("&", "?", "");
+        param(params, "name", query.name());
+        param(params, "vatNumber", query.vatNumber());
+        param(params, "emailDomain", query.emailDomain());
+        param(params, "phone", query.phone());
+        param(params, "limit", Integer.toString(query.limit()));
+        return get("/customers" + params, CustomerList.class).customers();
+    }
+
+    @Override
+    public CustomerOverview customerOverview(String customerNumber) {
+        return get("/customers/" + segment(customerNumber) + "/overview", CustomerOverview.class);
+    }
+
+    @Override
+    public PartyPage parties(PartyKind kind, int offset, int limit) {
+        return get("/parties?kind=" + kind.name() + "&offset=" + offset + "&limit=" + limit, PartyPage.class);
+    }
+
+    @Override
+    public void close() {
+        // HttpClient has no close on Java 17; its threads end when it is unreachable
+    }
+
+    private <T> T get(String path, Class<T> type) {
+        URI uri = URI.create(endpoint.url() + "/api/v1" + path);
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(endpoint.readTimeout())
+                .header("Accept", "application/json")
+                .header("X-API-Key", endpoint.apiKey())
+                .GET().build();
+        HttpResponse<InputStream> response;
+        byte[] body;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(MAX_BODY_BYTES + 1);
+            }
+        } catch (HttpTimeoutException e) {
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE,
+                    "Sidecar '" + endpoint.source() + "' did not answer in time", e);
+        } catch (IOException e) {
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE,
+                    "Sidecar '" + endpoint.source() + "' at " + endpoint.url() + " cannot be reached: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "Interrupted while calling the sidecar", e);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR, "Sidecar answer larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        if (response.statusCode() != 200) {
+            throw problem(response.statusCode(), body);
+        }
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR,
+                    "Sidecar '" + endpoint.source() + "' answered something that is not the contract's JSON", e);
+        }
+    }
+
+    /** Maps a problem+json answer to the gateway's codes; a body that is not one still gives a clear error. */
+    private ErpGatewayException problem(int status, byte[] body) {
+        String code = null;
+        String detail = null;
+        try {
+            JsonNode node = json.readTree(body);
+            code = node.path("code").asText(null);
+            detail = node.path("detail").asText(null);
+        } catch (IOException | RuntimeException e) {
+            // not problem+json: fall back to the status
+        }
+        return ContractCodes.exception(code, status, detail == null ? "HTTP " + status : detail, endpoint.source());
+    }
+
+    private static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static void param(StringJoiner params, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            params.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+}

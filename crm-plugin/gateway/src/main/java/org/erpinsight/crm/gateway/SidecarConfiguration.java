@@ -1,0 +1,40 @@
+package org.erpinsight.crm.gateway;
+
+import org.erpinsight.crm.api.transport.SidecarTransport;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/** One sidecar connection, as an admin edits it in the Web Console (one configuration per sidecar). */
+@ObjectClassDefinition(name = "ERP Insight sidecar",
+        description = "A connection to one ERP sidecar. Add one per ERP; the source name identifies it in links.")
+public @interface SidecarConfiguration {
+    String PID = "org.erpinsight.crm.gateway.sidecar";
+
+    @AttributeDefinition(name = "Source name", description = "Identifies this ERP in links; keep it stable once records are linked")
+    String source() default "default";
+
+    @AttributeDefinition(name = "Sidecar URL", description = "Base URL of the sidecar, e.g. http://erp-host:8280")
+    String url() default "http://127.0.0.1:8280";
+
+    @AttributeDefinition(name = "Transport", options = {
+        @Option(label = "REST (JSON)", value = SidecarTransport.REST),
+        @Option(label = "SOAP (needs the gateway.soap bundle)", value = SidecarTransport.SOAP)})
+    String transport() default SidecarTransport.REST;
+
+    /** Named "_apiKey" so that the property is ".apiKey": private, never copied to service properties. */
+    @AttributeDefinition(name = "API key", type = AttributeType.PASSWORD, description = "The key IT issued for this CRM")
+    String _apiKey() default "";
+
+    @AttributeDefinition(name = "Connect timeout (ms)", min = "100", max = "60000")
+    int connectTimeoutMillis() default 2000;
+
+    @AttributeDefinition(name = "Read timeout (ms)", description = "No CRM page waits longer than connect plus read timeout",
+            min = "100", max = "120000")
+    int readTimeoutMillis() default 5000;
+
+    @AttributeDefinition(name = "Concurrent calls", description = "Calls beyond this many at once fail fast instead of queueing",
+            min = "1", max = "200")
+    int maxConcurrentCalls() default 16;
+}

@@ -1,0 +1,72 @@
+package org.erpinsight.crm.gateway;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.erpinsight.crm.api.CustomerOverview;
+import org.erpinsight.crm.api.ErpErrorCode;
+import org.erpinsight.crm.api.ErpGateway;
+import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.Party;
+import org.erpinsight.crm.api.PartyKind;
+import org.erpinsight.crm.api.PartyPage;
+import org.erpinsight.crm.api.PartyQuery;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/** The ErpGateway service: routes each call to the sidecar configured under the source name. */
+@Component(service = ErpGateway.class)
+public class SidecarGateway implements ErpGateway {
+    private final Map<String, SidecarConnection> connections = new ConcurrentHashMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addConnection(SidecarConnection connection) {
+        connections.put(connection.source(), connection);
+    }
+
+    void removeConnection(SidecarConnection connection) {
+        connections.remove(connection.source(), connection);
+    }
+
+    @Override
+    public Set<String> sources() {
+        return new TreeSet<>(connections.keySet());
+    }
+
+    @Override
+    public Optional<Party> customer(String source, String customerNumber) {
+        return connection(source).call(c -> c.customer(customerNumber));
+    }
+
+    @Override
+    public List<Party> searchCustomers(String source, PartyQuery query) {
+        return connection(source).call(c -> c.searchCustomers(query));
+    }
+
+    @Override
+    public CustomerOverview customerOverview(String source, String customerNumber) {
+        return connection(source).call(c -> c.customerOverview(customerNumber));
+    }
+
+    @Override
+    public PartyPage parties(String source, PartyKind kind, int offset, int limit) {
+        return connection(source).call(c -> c.parties(kind, offset, limit));
+    }
+
+    private SidecarConnection connection(String source) {
+        SidecarConnection connection = connections.get(source);
+        if (connection == null) {
+            throw new ErpGatewayException(ErpErrorCode.UNKNOWN_SOURCE, "No sidecar is configured as source '" + source
+                    + "'; add one under 'ERP Insight sidecar' in the Web Console configuration");
+        }
+        return connection;
+    }
+}

@@ -1,0 +1,231 @@
+package org.erpinsight.crm.links;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.erpinsight.crm.api.host.RecordRef;
+import org.erpinsight.crm.api.host.RecordType;
+import org.erpinsight.crm.api.links.Link;
+import org.erpinsight.crm.api.links.LinkChange;
+import org.erpinsight.crm.api.links.LinkConflictException;
+import org.erpinsight.crm.api.links.LinkKind;
+import org.erpinsight.crm.api.links.LinkService;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The link store on embedded Derby. A link and its audit entry are written in one
+ * transaction; the one-to-one rule is checked inside it.
+ */
+@Component(service = LinkService.class, configurationPid = LinkStoreConfiguration.PID)
+@Designate(ocd = LinkStoreConfiguration.class)
+public class DerbyLinkStore implements LinkService {
+    private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]{0,31}");
+    private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9._-]{1,40}");
+
+    private final LinkDatabase db;
+    private final boolean allowManyRecordsPerNumber;
+    private final Clock clock;
+
+    @Activate
+    public DerbyLinkStore(BundleContext context, LinkStoreConfiguration config) {
+        this(config.databaseDirectory().isBlank()
+                ? context.getDataFile("links").toPath()
+                : new File(config.databaseDirectory()).toPath(),
+                config.allowManyRecordsPerNumber(), Clock.systemUTC());
+    }
+
+    DerbyLinkStore(Path directory, boolean allowManyRecordsPerNumber, Clock clock) {
+        this.db = new LinkDatabase(directory);
+        this.allowManyRecordsPerNumber = allowManyRecordsPerNumber;
+        this.clock = clock;
+    }
+
+    @Deactivate
+    void deactivate() {
+        db.shutdown();
+    }
+
+    @Override
+    public synchronized Link link(RecordRef record, String source, LinkKind kind, String erpNumber, String actor,
+                                  String reason) {
+        check(record, source, kind, actor);
+        if (erpNumber == null || !NUMBER.matcher(erpNumber).matches()) {
+            throw new IllegalArgumentException("An ERP number has 1-32 letters, digits, '.', '_' or '-'");
+        }
+        return inTransaction(c -> {
+            if (!allowManyRecordsPerNumber) {
+                Optional<Link> holder = linkTo(c, source, kind, erpNumber);
+                if (holder.isPresent() && !holder.get().record().equals(record)) {
+                    throw new LinkConflictException(kind.name().toLowerCase(java.util.Locale.ROOT) + " " + erpNumber
+                            + " in " + source + " is already linked to " + holder.get().record(), holder.get());
+                }
+            }
+            Optional<Link> existing = linkOf(c, record, source, kind);
+            if (existing.isPresent() && existing.get().erpNumber().equals(erpNumber)) {
+                return existing.get();
+            }
+            Instant now = clock.instant();
+            Link link = new Link(record, source, kind, erpNumber, now, actor);
+            if (existing.isPresent()) {
+                update(c, "UPDATE link SET erp_number = ?, created_at = ?, created_by = ? WHERE source = ? AND kind = ?"
+                        + " AND record_type = ? AND record_id = ?", erpNumber, Timestamp.from(now), actor, source,
+                        kind.name(), record.type().name(), record.id());
+            } else {
+                update(c, "INSERT INTO link (source, kind, record_type, record_id, erp_number, created_at, created_by)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", source, kind.name(), record.type().name(), record.id(),
+                        erpNumber, Timestamp.from(now), actor);
+            }
+            audit(c, now, actor, existing.isPresent() ? LinkChange.Action.RELINKED : LinkChange.Action.LINKED, record,
+                    source, kind, existing.map(Link::erpNumber).orElse(null), erpNumber, reason);
+            return link;
+        });
+    }
+
+    @Override
+    public synchronized boolean unlink(RecordRef record, String source, LinkKind kind, String actor, String reason) {
+        check(record, source, kind, actor);
+        return inTransaction(c -> {
+            Optional<Link> existing = linkOf(c, record, source, kind);
+            if (existing.isEmpty()) {
+                return false;
+            }
+            update(c, "DELETE FROM link WHERE source = ? AND kind = ? AND record_type = ? AND record_id = ?",
+                    source, kind.name(), record.type().name(), record.id());
+            audit(c, clock.instant(), actor, LinkChange.Action.UNLINKED, record, source, kind,
+                    existing.get().erpNumber(), null, reason);
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<Link> linkOf(RecordRef record, String source, LinkKind kind) {
+        return inTransaction(c -> linkOf(c, record, source, kind));
+    }
+
+    @Override
+    public List<Link> linksOf(RecordRef record) {
+        return inTransaction(c -> links(c, "SELECT * FROM link WHERE record_type = ? AND record_id = ?"
+                + " ORDER BY source, kind", record.type().name(), record.id()));
+    }
+
+    @Override
+    public Optional<Link> linkTo(String source, LinkKind kind, String erpNumber) {
+        return inTransaction(c -> linkTo(c, source, kind, erpNumber));
+    }
+
+    @Override
+    public List<LinkChange> history(RecordRef record) {
+        return inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM link_audit WHERE record_type = ? AND record_id = ?"
+                    + " ORDER BY id DESC")) {
+                s.setString(1, record.type().name());
+                s.setString(2, record.id());
+                List<LinkChange> changes = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        changes.add(new LinkChange(rs.getTimestamp("changed_at").toInstant(), rs.getString("actor"),
+                                LinkChange.Action.valueOf(rs.getString("action")), record, rs.getString("source"),
+                                LinkKind.valueOf(rs.getString("kind")), rs.getString("previous_number"),
+                                rs.getString("new_number"), rs.getString("reason")));
+                    }
+                }
+                return changes;
+            }
+        });
+    }
+
+    private static void check(RecordRef record, String source, LinkKind kind, String actor) {
+        if (record == null || kind == null) {
+            throw new IllegalArgumentException("A link needs a record and a kind");
+        }
+        if (source == null || !SOURCE.matcher(source).matches()) {
+            throw new IllegalArgumentException("A source name has 1-40 letters, digits, '.', '_' or '-'");
+        }
+        if (actor == null || actor.isBlank() || actor.length() > 100) {
+            throw new IllegalArgumentException("Every link change needs the acting user (1-100 characters)");
+        }
+    }
+
+    private static Optional<Link> linkOf(Connection c, RecordRef record, String source, LinkKind kind) throws SQLException {
+        return links(c, "SELECT * FROM link WHERE source = ? AND kind = ? AND record_type = ? AND record_id = ?",
+                source, kind.name(), record.type().name(), record.id()).stream().findFirst();
+    }
+
+    private static Optional<Link> linkTo(Connection c, String source, LinkKind kind, String erpNumber) throws SQLException {
+        return links(c, "SELECT * FROM link WHERE source = ? AND kind = ? AND erp_number = ? ORDER BY created_at",
+                source, kind.name(), erpNumber).stream().findFirst();
+    }
+
+    private static List<Link> links(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            List<Link> links = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    links.add(new Link(new RecordRef(RecordType.valueOf(rs.getString("record_type")), rs.getString("record_id")),
+                            rs.getString("source"), LinkKind.valueOf(rs.getString("kind")), rs.getString("erp_number"),
+                            rs.getTimestamp("created_at").toInstant(), rs.getString("created_by")));
+                }
+            }
+            return links;
+        }
+    }
+
+    private static void audit(Connection c, Instant at, String actor, LinkChange.Action action, RecordRef record,
+                              String source, LinkKind kind, String previous, String next, String reason) throws SQLException {
+        update(c, "INSERT INTO link_audit (changed_at, actor, action, record_type, record_id, source, kind, previous_number,"
+                + " new_number, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Timestamp.from(at), actor, action.name(),
+                record.type().name(), record.id(), source, kind.name(), previous, next,
+                reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason);
+    }
+
+    private static void update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            s.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The link database failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.erpinsight.crm.reference.host;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.erpinsight.crm.api.host.CrmRecord;
+import org.erpinsight.crm.api.host.CrmUser;
+import org.erpinsight.crm.api.host.RecordRef;
+import org.erpinsight.crm.api.host.RecordTab;
+import org.erpinsight.crm.api.host.RecordType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * The reference host's pages: /crm/ lists the records, /crm/TYPE/ID shows one record with the
+ * tabs that bundles publish on the whiteboard, in their order. A tab that fails shows an error
+ * in its own panel; the page itself always renders.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/crm/*")
+public class RecordPages extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(RecordPages.class.getName());
+
+    /** A registered tab with its whiteboard properties. */
+    private record TabEntry(RecordTab tab, String id, String title, List<String> recordTypes, int order, long serviceId) {
+    }
+
+    private final transient SampleDirectory directory;
+    private final transient DemoUsers users;
+    private final transient Map<Long, TabEntry> tabs = new ConcurrentSkipListMap<>();
+
+    @Activate
+    public RecordPages(@Reference SampleDirectory directory, @Reference DemoUsers users) {
+        this.directory = directory;
+        this.users = users;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addTab(RecordTab tab, Map<String, Object> props) {
+        long serviceId = (Long) props.get("service.id");
+        tabs.put(serviceId, new TabEntry(tab, String.valueOf(props.get(RecordTab.ID)), String.valueOf(props.get(RecordTab.TITLE)),
+                strings(props.get(RecordTab.RECORD_TYPES)), props.get(RecordTab.ORDER) instanceof Integer i ? i : 1000,
+                serviceId));
+    }
+
+    void removeTab(RecordTab tab, Map<String, Object> props) {
+        tabs.remove((Long) props.get("service.id"));
+    }
+
+    private static List<String> strings(Object value) {
+        if (value instanceof String[] array) {
+            return Arrays.asList(array);
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return value == null ? List.of() : List.of(value.toString());
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String as = request.getParameter("as");
+        if (as != null && DemoUsers.USERS.containsKey(as)) {
+            Cookie cookie = new Cookie(DemoUsers.COOKIE, as);
+            cookie.setPath("/");
+            cookie.setHttpOnly(true);
+            response.addCookie(cookie);
+            response.sendRedirect(request.getRequestURI());
+            return;
+        }
+        CrmUser user = users.currentUser(request).orElseThrow();
+        String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
+        String[] parts = path.substring(1).split("/", 2);
+        if (parts.length == 2 && !parts[1].isEmpty()) {
+            Optional<CrmRecord> record;
+            try {
+                record = directory.record(new RecordRef(RecordType.fromId(parts[0]), parts[1]));
+            } catch (IllegalArgumentException e) {
+                record = Optional.empty();
+            }
+            if (record.isEmpty()) {
+                page(response, 404, "Not found", user, "<p>No such record.</p>");
+                return;
+            }
+            page(response, 200, record.get().name(), user, recordPage(record.get(), user, request.getRequestURI()));
+            return;
+        }
+        page(response, 200, "Records", user, index());
+    }
+
+    private String index() {
+        StringBuilder html = new StringBuilder();
+        for (RecordType type : RecordType.values()) {
+            html.append("<h2>").append(type.id().substring(0, 1).toUpperCase()).append(type.id().substring(1)).append("s</h2><ul>");
+            for (SampleDirectory.Sample s : directory.samples()) {
+                if (s.record().ref().type() == type) {
+                    html.append("<li><a href=\"/crm/").append(type.id()).append('/').append(escape(s.record().ref().id()))
+                            .append("\">").append(escape(s.record().name())).append("</a></li>");
+                }
+            }
+            html.append("</ul>");
+        }
+        return html.toString();
+    }
+
+    private String recordPage(CrmRecord record, CrmUser user, String self) {
+        StringBuilder html = new StringBuilder("<p><a href=\"/crm/\">All records</a></p><dl class=\"record\">");
+        field(html, "Type", record.ref().type().id());
+        field(html, "VAT number", record.vatNumber());
+        field(html, "Email", record.email());
+        field(html, "Phone", record.phone());
+        field(html, "Postcode / country", (record.postcode() == null ? "" : record.postcode()) + " "
+                + (record.countryCode() == null ? "" : record.countryCode()));
+        html.append("</dl>");
+        List<TabEntry> applicable = new ArrayList<>();
+        for (TabEntry t : tabs.values()) {
+            if (t.recordTypes().contains(record.ref().type().id())) {
+                applicable.add(t);
+            }
+        }
+        applicable.sort(Comparator.comparingInt(TabEntry::order).thenComparingLong(TabEntry::serviceId));
+        if (applicable.isEmpty()) {
+            html.append("<p class=\"muted\">No tabs for this record.</p>");
+        }
+        html.append("<nav class=\"tabs\">");
+        applicable.forEach(t -> html.append("<a href=\"#tab-").append(escape(t.id())).append("\">").append(escape(t.title())).append("</a>"));
+        html.append("</nav>");
+        for (TabEntry t : applicable) {
+            html.append("<section class=\"tab\" id=\"tab-").append(escape(t.id())).append("\"><h2>").append(escape(t.title()))
+                    .append("</h2>");
+            try {
+                html.append(t.tab().render(record, user, self));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Tab " + t.id() + " failed for " + record.ref(), e);
+                html.append("<p class=\"error\">This tab could not be shown.</p>");
+            }
+            html.append("</section>");
+        }
+        return html.toString();
+    }
+
+    private static void field(StringBuilder html, String label, String value) {
+        html.append("<dt>").append(escape(label)).append("</dt><dd>").append(value == null ? "–" : escape(value)).append("</dd>");
+    }
+
+    private static void page(HttpServletResponse response, int status, String title, CrmUser user, String body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("X-Frame-Options", "SAMEORIGIN");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(escape(title)).append(" · Reference CRM</title><style>")
+                .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:60em;color:#222}")
+                .append("dl.record,dl.erp-figures{display:grid;grid-template-columns:max-content 1fr;gap:.3em 1.5em}")
+                .append("dl.erp-figures div{display:contents}dt{color:#666}dd{margin:0}")
+                .append("nav.tabs a{margin-right:1em}section.tab{border-top:1px solid #ccc;margin-top:1.5em}")
+                .append(".erp-banner{padding:.5em 1em;margin:.5em 0;border-radius:4px}")
+                .append(".erp-banner-error{background:#fde2e1}.erp-banner-warning{background:#fff4d6}")
+                .append(".erp-asof,.muted,small{color:#666}header{display:flex;justify-content:space-between}")
+                .append("</style></head><body><header><strong>Reference CRM</strong><span>Signed in as ")
+                .append(escape(user.displayName())).append(" · switch to <a href=\"?as=admin\">admin</a>, ")
+                .append("<a href=\"?as=sales\">sales</a>, <a href=\"?as=guest\">guest</a> · <a href=\"/system/console\">Web Console</a>")
+                .append("</span></header><h1>").append(escape(title)).append("</h1>").append(body).append("</body></html>");
+        response.getOutputStream().write(html.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String escape(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}

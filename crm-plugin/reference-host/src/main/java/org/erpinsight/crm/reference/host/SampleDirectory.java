@@ -1,0 +1,78 @@
+package org.erpinsight.crm.reference.host;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.erpinsight.crm.api.host.CrmRecord;
+import org.erpinsight.crm.api.host.RecordDirectory;
+import org.erpinsight.crm.api.host.RecordRef;
+import org.erpinsight.crm.api.host.RecordType;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The reference host's contact directory: companies, contacts and projects read from a bundled
+ * file. Part of them match the sidecar's demo ERP by name, VAT number or email domain.
+ */
+@Component(service = {RecordDirectory.class, SampleDirectory.class})
+public class SampleDirectory implements RecordDirectory {
+    /** A sample record and the ERP customer it is linked to out of the box, if any. */
+    record Sample(CrmRecord record, String presetCustomerNumber) {
+    }
+
+    private final Map<RecordRef, Sample> samples = new LinkedHashMap<>();
+
+    public SampleDirectory() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                SampleDirectory.class.getResourceAsStream("sample-records.csv"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split(";", -1);
+                RecordRef ref = new RecordRef(RecordType.fromId(f[0]), f[1]);
+                samples.put(ref, new Sample(new CrmRecord(ref, f[2], blankToNull(f[3]), blankToNull(f[4]),
+                        blankToNull(f[5]), blankToNull(f[6]), blankToNull(f[7])), blankToNull(f[8])));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    List<Sample> samples() {
+        return List.copyOf(samples.values());
+    }
+
+    @Override
+    public Optional<CrmRecord> record(RecordRef ref) {
+        return Optional.ofNullable(samples.get(ref)).map(Sample::record);
+    }
+
+    @Override
+    public List<CrmRecord> search(RecordType type, String text, int limit) {
+        String needle = text == null ? "" : text.toLowerCase(Locale.ROOT);
+        return samples.values().stream().map(Sample::record)
+                .filter(r -> r.ref().type() == type && r.name().toLowerCase(Locale.ROOT).contains(needle))
+                .limit(Math.max(0, limit)).toList();
+    }
+
+    @Override
+    public List<CrmRecord> page(RecordType type, int offset, int limit) {
+        List<CrmRecord> all = new ArrayList<>();
+        samples.values().stream().map(Sample::record).filter(r -> r.ref().type() == type).forEach(all::add);
+        return all.subList(Math.min(Math.max(0, offset), all.size()), Math.min(Math.max(0, offset) + Math.max(0, limit), all.size()));
+    }
+}

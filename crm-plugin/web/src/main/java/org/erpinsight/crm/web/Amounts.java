@@ -1,0 +1,21 @@
+package org.erpinsight.crm.web;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** How amounts are shown: grouped, two decimals, with the currency code; the exact value stays in data attributes. */
+final class Amounts {
+    private Amounts() {
+    }
+
+    static String format(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "–";
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        format.setParseBigDecimal(true);
+        return format.format(amount) + " " + (currency == null ? "" : currency);
+    }
+}

@@ -1,0 +1,231 @@
+package org.erpinsight.crm.web;
+
+import java.math.BigDecimal;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+
+import org.erpinsight.crm.api.CustomerOverview;
+import org.erpinsight.crm.api.ErpErrorCode;
+import org.erpinsight.crm.api.ErpGateway;
+import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.MonthlyRevenue;
+import org.erpinsight.crm.api.Party;
+import org.erpinsight.crm.api.PartyQuery;
+import org.erpinsight.crm.api.host.CrmRecord;
+import org.erpinsight.crm.api.host.CrmUser;
+import org.erpinsight.crm.api.host.Permission;
+import org.erpinsight.crm.api.host.RecordTab;
+import org.erpinsight.crm.api.links.Link;
+import org.erpinsight.crm.api.links.LinkKind;
+import org.erpinsight.crm.api.links.LinkService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * The "Financial overview" tab of a company or contact linked to an ERP customer: balance,
+ * overdue, credit, revenue this year and last, and revenue per month as a chart, read live.
+ * An unlinked record gets the means to link it.
+ */
+@Component(configurationPid = InsightConfiguration.PID, property = {
+    RecordTab.ID + "=financial-overview",
+    RecordTab.TITLE + "=Financial overview",
+    RecordTab.RECORD_TYPES + "=company",
+    RecordTab.RECORD_TYPES + "=contact",
+    RecordTab.ORDER + ":Integer=100"})
+@Designate(ocd = InsightConfiguration.class)
+public class FinancialOverviewTab implements RecordTab {
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final ErpGateway gateway;
+    private final LinkService links;
+    private final CsrfTokens csrf;
+    private final String source;
+
+    @Activate
+    public FinancialOverviewTab(@Reference ErpGateway gateway, @Reference LinkService links,
+                                @Reference CsrfTokens csrf, InsightConfiguration config) {
+        this.gateway = gateway;
+        this.links = links;
+        this.csrf = csrf;
+        this.source = config.source();
+    }
+
+    @Override
+    public String render(CrmRecord record, CrmUser user, String returnTo) {
+        StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-financial-overview\">");
+        if (!user.may(Permission.VIEW_FINANCIALS)) {
+            return html.append("<p class=\"erp-note\">You do not have permission to see financial figures.</p></section>")
+                    .toString();
+        }
+        Optional<Link> link;
+        try {
+            link = links.linkOf(record.ref(), source, LinkKind.CUSTOMER);
+        } catch (RuntimeException e) {
+            return html.append(banner("error", "The link store is unavailable: " + e.getMessage())).append("</section>")
+                    .toString();
+        }
+        if (link.isEmpty()) {
+            renderUnlinked(html, record, user, returnTo);
+        } else {
+            renderLinked(html, record, user, returnTo, link.get());
+        }
+        return html.append("</section>").toString();
+    }
+
+    private void renderLinked(StringBuilder html, CrmRecord record, CrmUser user, String returnTo, Link link) {
+        try {
+            CustomerOverview o = gateway.customerOverview(source, link.erpNumber());
+            figures(html, o);
+            chart(html, o);
+            html.append("<p class=\"erp-asof\">ERP customer <b data-figure=\"customerNumber\">")
+                    .append(Html.escape(o.customerNumber())).append("</b> ").append(Html.escape(o.name()))
+                    .append(" · figures as of <time data-figure=\"asOf\" datetime=\"").append(Html.escape(o.asOf()))
+                    .append("\">").append(Html.escape(AS_OF.format(o.asOf()))).append("</time></p>");
+        } catch (ErpGatewayException e) {
+            if (e.code() == ErpErrorCode.NOT_FOUND) {
+                html.append(banner("warning", "The linked ERP customer " + link.erpNumber()
+                        + " no longer exists in the ERP. Link the record to another customer."));
+            } else {
+                html.append(banner("error", "ERP unreachable: " + e.getMessage()));
+            }
+        }
+        if (user.may(Permission.MANAGE_LINKS)) {
+            html.append("<form class=\"erp-unlink\" method=\"post\" action=\"").append(LinkServlet.PATH).append("\">")
+                    .append(hidden(record, user, returnTo))
+                    .append("<input type=\"hidden\" name=\"action\" value=\"unlink\">")
+                    .append("<button type=\"submit\">Unlink from ERP customer ").append(Html.escape(link.erpNumber()))
+                    .append("</button></form>");
+        }
+    }
+
+    private static void figures(StringBuilder html, CustomerOverview o) {
+        if (o.blocked()) {
+            html.append(banner("warning", "This customer is blocked in the ERP."));
+        }
+        if (o.overdueAmount().signum() > 0) {
+            html.append(banner("warning", o.overdueInvoiceCount() + " overdue invoice(s): "
+                    + Amounts.format(o.overdueAmount(), o.currency())));
+        }
+        html.append("<dl class=\"erp-figures\">");
+        figure(html, "balance", "Balance", o.balance(), o.currency(), o.openInvoiceCount() + " open invoice(s)");
+        figure(html, "overdueAmount", "Overdue", o.overdueAmount(), o.currency(), o.overdueInvoiceCount() + " invoice(s)");
+        figure(html, "creditLimit", "Credit limit", o.creditLimit(), o.currency(), null);
+        figure(html, "creditUsed", "Credit used", o.creditUsed(), o.currency(), creditShare(o));
+        figure(html, "revenueThisYear", "Revenue this year", o.revenueThisYear(), o.currency(), null);
+        figure(html, "revenueLastYear", "Revenue last year", o.revenueLastYear(), o.currency(), null);
+        html.append("<div><dt>Average days to pay</dt><dd data-figure=\"averageDaysToPay\">")
+                .append(o.averageDaysToPay() == null ? "–" : Html.escape(o.averageDaysToPay().toPlainString()))
+                .append("</dd></div>");
+        html.append("<div><dt>Last invoice / payment</dt><dd>").append(Html.escape(o.lastInvoiceDate() == null ? "–" : o.lastInvoiceDate()))
+                .append(" / ").append(Html.escape(o.lastPaymentDate() == null ? "–" : o.lastPaymentDate())).append("</dd></div>");
+        html.append("</dl>");
+    }
+
+    private static String creditShare(CustomerOverview o) {
+        if (o.creditLimit() == null || o.creditLimit().signum() <= 0) {
+            return null;
+        }
+        BigDecimal percent = o.creditUsed().multiply(BigDecimal.valueOf(100)).divide(o.creditLimit(), 0, java.math.RoundingMode.HALF_UP);
+        return percent + "% of the limit";
+    }
+
+    private static void figure(StringBuilder html, String id, String label, BigDecimal amount, String currency, String note) {
+        html.append("<div><dt>").append(Html.escape(label)).append("</dt><dd data-figure=\"").append(id)
+                .append("\" data-amount=\"").append(amount == null ? "" : Html.escape(amount.toPlainString())).append("\">")
+                .append(Html.escape(Amounts.format(amount, currency)));
+        if (note != null) {
+            html.append(" <small>").append(Html.escape(note)).append("</small>");
+        }
+        html.append("</dd></div>");
+    }
+
+    /** Revenue per month as an inline SVG bar chart: no script, no external library. */
+    private static void chart(StringBuilder html, CustomerOverview o) {
+        List<MonthlyRevenue> months = o.revenueByMonth();
+        if (months.isEmpty()) {
+            return;
+        }
+        BigDecimal max = months.stream().map(MonthlyRevenue::amount).max(BigDecimal::compareTo).orElse(BigDecimal.ONE);
+        if (max.signum() <= 0) {
+            max = BigDecimal.ONE;
+        }
+        int barWidth = 18;
+        int height = 120;
+        int width = months.size() * (barWidth + 4);
+        html.append("<figure class=\"erp-chart\"><figcaption>Revenue per month, last ").append(months.size())
+                .append(" months (").append(Html.escape(o.currency())).append(")</figcaption>")
+                .append("<svg role=\"img\" aria-label=\"Revenue per month\" width=\"").append(width).append("\" height=\"")
+                .append(height + 16).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height + 16).append("\">");
+        for (int i = 0; i < months.size(); i++) {
+            MonthlyRevenue m = months.get(i);
+            int h = m.amount().multiply(BigDecimal.valueOf(height)).divide(max, 0, java.math.RoundingMode.HALF_UP).intValue();
+            int x = i * (barWidth + 4);
+            html.append("<rect x=\"").append(x).append("\" y=\"").append(height - h).append("\" width=\"").append(barWidth)
+                    .append("\" height=\"").append(Math.max(h, 1)).append("\" fill=\"#3b6ea5\"><title>")
+                    .append(Html.escape(m.month())).append(": ").append(Html.escape(Amounts.format(m.amount(), o.currency())))
+                    .append("</title></rect>");
+            if (m.month().getMonthValue() == 1 || i == 0) {
+                html.append("<text x=\"").append(x).append("\" y=\"").append(height + 12).append("\" font-size=\"10\">")
+                        .append(m.month().getYear()).append("</text>");
+            }
+        }
+        html.append("</svg></figure>");
+    }
+
+    private void renderUnlinked(StringBuilder html, CrmRecord record, CrmUser user, String returnTo) {
+        html.append("<p class=\"erp-note\">This record is not linked to an ERP customer.</p>");
+        if (!user.may(Permission.MANAGE_LINKS)) {
+            return;
+        }
+        html.append("<form class=\"erp-link\" method=\"post\" action=\"").append(LinkServlet.PATH).append("\">")
+                .append(hidden(record, user, returnTo))
+                .append("<input type=\"hidden\" name=\"action\" value=\"link\">")
+                .append("<label>ERP customer number <input name=\"number\" required pattern=\"[A-Za-z0-9][A-Za-z0-9._\\-]{0,31}\"")
+                .append(" maxlength=\"32\"></label> <button type=\"submit\">Link</button></form>");
+        suggestions(html, record, user, returnTo);
+    }
+
+    /** Likely ERP customers for this record, by VAT number, email domain and name; one click links one. */
+    private void suggestions(StringBuilder html, CrmRecord record, CrmUser user, String returnTo) {
+        String domain = record.email() == null || !record.email().contains("@") ? null
+                : record.email().substring(record.email().indexOf('@') + 1);
+        List<Party> found;
+        try {
+            found = gateway.searchCustomers(source, new PartyQuery(record.name(), record.vatNumber(), domain, null, 5));
+        } catch (ErpGatewayException e) {
+            html.append("<p class=\"erp-note\">No suggestions: ").append(Html.escape(e.getMessage())).append("</p>");
+            return;
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        html.append("<p>Suggested ERP customers:</p><ul class=\"erp-suggestions\">");
+        for (Party p : found) {
+            html.append("<li><form method=\"post\" action=\"").append(LinkServlet.PATH).append("\">")
+                    .append(hidden(record, user, returnTo))
+                    .append("<input type=\"hidden\" name=\"action\" value=\"link\">")
+                    .append("<input type=\"hidden\" name=\"number\" value=\"").append(Html.escape(p.number())).append("\">")
+                    .append(Html.escape(p.name())).append(" (").append(Html.escape(p.number()))
+                    .append(p.vatNumber() == null ? "" : ", " + Html.escape(p.vatNumber())).append(") ")
+                    .append("<button type=\"submit\">Link</button></form></li>");
+        }
+        html.append("</ul>");
+    }
+
+    private String hidden(CrmRecord record, CrmUser user, String returnTo) {
+        return "<input type=\"hidden\" name=\"record\" value=\"" + Html.escape(record.ref()) + "\">"
+                + "<input type=\"hidden\" name=\"source\" value=\"" + Html.escape(source) + "\">"
+                + "<input type=\"hidden\" name=\"kind\" value=\"CUSTOMER\">"
+                + "<input type=\"hidden\" name=\"returnTo\" value=\"" + Html.escape(returnTo) + "\">"
+                + "<input type=\"hidden\" name=\"" + CsrfTokens.FIELD + "\" value=\"" + Html.escape(csrf.tokenFor(user.id())) + "\">";
+    }
+
+    private static String banner(String level, String message) {
+        return "<div class=\"erp-banner erp-banner-" + level + "\" role=\"alert\">" + Html.escape(message) + "</div>";
+    }
+}

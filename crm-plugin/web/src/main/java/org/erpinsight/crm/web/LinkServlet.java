@@ -1,0 +1,214 @@
+package org.erpinsight.crm.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.erpinsight.crm.api.ErpErrorCode;
+import org.erpinsight.crm.api.ErpGateway;
+import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.host.CrmUser;
+import org.erpinsight.crm.api.host.CrmUsers;
+import org.erpinsight.crm.api.host.Permission;
+import org.erpinsight.crm.api.host.RecordDirectory;
+import org.erpinsight.crm.api.host.RecordRef;
+import org.erpinsight.crm.api.host.RecordType;
+import org.erpinsight.crm.api.links.Link;
+import org.erpinsight.crm.api.links.LinkConflictException;
+import org.erpinsight.crm.api.links.LinkKind;
+import org.erpinsight.crm.api.links.LinkService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * Links and unlinks a record (POST from the tab's forms, or from a script with
+ * {@code Accept: application/json}). Checks the user's permission and CSRF token, that the
+ * record exists in the CRM and the number in the ERP, then writes the link with an audit entry.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern(LinkServlet.PATH)
+public class LinkServlet extends HttpServlet {
+    static final String PATH = "/erp-insight/link";
+    private static final long serialVersionUID = 1L;
+
+    private final transient LinkService links;
+    private final transient ErpGateway gateway;
+    private final transient CrmUsers users;
+    private final transient RecordDirectory records;
+    private final transient CsrfTokens csrf;
+
+    @Activate
+    public LinkServlet(@Reference LinkService links, @Reference ErpGateway gateway, @Reference CrmUsers users,
+                       @Reference RecordDirectory records, @Reference CsrfTokens csrf) {
+        this.links = links;
+        this.gateway = gateway;
+        this.users = users;
+        this.records = records;
+        this.csrf = csrf;
+    }
+
+    /** A refusal with its HTTP status and a stable code. */
+    private static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final String code;
+
+        Refusal(int status, String code, String message) {
+            super(message);
+            this.status = status;
+            this.code = code;
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            Link result = handle(request);
+            if (wantsJson(request)) {
+                json(response, 200, result == null ? "{\"linked\":false}"
+                        : "{\"linked\":true,\"record\":\"" + Json.escape(result.record().toString()) + "\",\"source\":\""
+                        + Json.escape(result.source()) + "\",\"kind\":\"" + result.kind() + "\",\"erpNumber\":\""
+                        + Json.escape(result.erpNumber()) + "\"}");
+            } else {
+                response.sendRedirect(safeReturn(request.getParameter("returnTo")));
+            }
+        } catch (Refusal r) {
+            if (wantsJson(request)) {
+                json(response, r.status, "{\"code\":\"" + r.code + "\",\"detail\":\"" + Json.escape(r.getMessage()) + "\"}");
+            } else {
+                response.setStatus(r.status);
+                response.setContentType("text/html;charset=UTF-8");
+                response.getOutputStream().write(("<!DOCTYPE html><title>Not linked</title><p>" + Html.escape(r.getMessage())
+                        + "</p><p><a href=\"" + Html.escape(safeReturn(request.getParameter("returnTo")))
+                        + "\">Back</a></p>").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private Link handle(HttpServletRequest request) throws Refusal {
+        CrmUser user = users.currentUser(request).orElseThrow(() -> new Refusal(401, "UNAUTHENTICATED", "Sign in first"));
+        if (!csrf.valid(user.id(), request.getParameter(CsrfTokens.FIELD))) {
+            throw new Refusal(403, "CSRF", "The form has expired; reload the page and try again");
+        }
+        if (!user.may(Permission.MANAGE_LINKS)) {
+            throw new Refusal(403, "FORBIDDEN", "You do not have permission to manage ERP links");
+        }
+        RecordRef ref = recordRef(request.getParameter("record"));
+        if (records.record(ref).isEmpty()) {
+            throw new Refusal(404, "RECORD_NOT_FOUND", "No CRM record " + ref);
+        }
+        String source = required(request, "source");
+        LinkKind kind = kind(request.getParameter("kind"));
+        String action = required(request, "action");
+        String reason = Optional.ofNullable(request.getParameter("reason")).orElse("linked from the record page");
+        try {
+            if (action.equals("unlink")) {
+                links.unlink(ref, source, kind, user.id(), reason);
+                return null;
+            }
+            if (!action.equals("link")) {
+                throw new Refusal(400, "INVALID_REQUEST", "action must be link or unlink");
+            }
+            String number = required(request, "number").strip();
+            verifyInErp(source, kind, number);
+            return links.link(ref, source, kind, number, user.id(), reason);
+        } catch (LinkConflictException e) {
+            throw new Refusal(409, "LINK_CONFLICT", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(400, "INVALID_REQUEST", e.getMessage());
+        }
+    }
+
+    /** A link to a number the ERP does not know would show nothing but errors: refuse it up front. */
+    private void verifyInErp(String source, LinkKind kind, String number) throws Refusal {
+        if (kind != LinkKind.CUSTOMER) {
+            return;
+        }
+        try {
+            if (gateway.customer(source, number).isEmpty()) {
+                throw new Refusal(422, "ERP_NUMBER_UNKNOWN", "The ERP (" + source + ") has no customer " + number);
+            }
+        } catch (ErpGatewayException e) {
+            if (e.code() == ErpErrorCode.INVALID_REQUEST) {
+                throw new Refusal(400, "INVALID_REQUEST", "'" + number + "' is not a customer number");
+            }
+            throw new Refusal(503, "ERP_UNREACHABLE", "Cannot check the number in the ERP now: " + e.getMessage());
+        }
+    }
+
+    private static RecordRef recordRef(String value) throws Refusal {
+        if (value == null || value.indexOf('/') < 1) {
+            throw new Refusal(400, "INVALID_REQUEST", "record must be TYPE/ID, e.g. company/c-1001");
+        }
+        try {
+            return new RecordRef(RecordType.fromId(value.substring(0, value.indexOf('/'))), value.substring(value.indexOf('/') + 1));
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(400, "INVALID_REQUEST", e.getMessage());
+        }
+    }
+
+    private static LinkKind kind(String value) throws Refusal {
+        try {
+            return LinkKind.valueOf(value == null ? "CUSTOMER" : value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(400, "INVALID_REQUEST", "kind must be CUSTOMER, SUPPLIER or PROJECT");
+        }
+    }
+
+    private static String required(HttpServletRequest request, String name) throws Refusal {
+        String value = request.getParameter(name);
+        if (value == null || value.isBlank()) {
+            throw new Refusal(400, "INVALID_REQUEST", name + " is required");
+        }
+        return value;
+    }
+
+    /** Only paths on this host: an open redirect would let a link on another site bounce users anywhere. */
+    static String safeReturn(String returnTo) {
+        if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")
+                || returnTo.chars().anyMatch(Character::isISOControl)) {
+            return "/";
+        }
+        return returnTo;
+    }
+
+    private static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("application/json");
+    }
+
+    private static void json(HttpServletResponse response, int status, String body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Just enough JSON escaping for the few strings this servlet answers. */
+    static final class Json {
+        private Json() {
+        }
+
+        static String escape(String s) {
+            StringBuilder out = new StringBuilder();
+            for (char c : s.toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                } else if (c < 0x20 || c == '<' || c == '>') {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.toString();
+        }
+    }
+}
