@@ -20,5 +20,34 @@ public enum ErpErrorCode {
     /** No sidecar is configured under the requested source name. */
     UNKNOWN_SOURCE,
     /** The configured transport (e.g. SOAP) is not installed. */
-    TRANSPORT_MISSING
+    TRANSPORT_MISSING;
+
+    /**
+     * The gateway code for a failure the sidecar reported with a contract code (problem+json
+     * {@code code} or the SOAP fault's {@code code}); the HTTP status decides when the code is
+     * missing or unknown.
+     */
+    public static ErpErrorCode fromContract(String contractCode, int httpStatus) {
+        if (contractCode != null) {
+            switch (contractCode) {
+                case "CUSTOMER_NOT_FOUND", "NOT_FOUND":
+                    return NOT_FOUND;
+                case "INVALID_REQUEST":
+                    return INVALID_REQUEST;
+                case "UNAUTHENTICATED", "FORBIDDEN":
+                    return UNAUTHENTICATED;
+                case "ERP_UNAVAILABLE":
+                    return ERP_UNAVAILABLE;
+                default:
+                    break;
+            }
+        }
+        return switch (httpStatus) {
+            case 401, 403 -> UNAUTHENTICATED;
+            case 404 -> NOT_FOUND;
+            case 400 -> INVALID_REQUEST;
+            case 503 -> ERP_UNAVAILABLE;
+            default -> SIDECAR_ERROR;
+        };
+    }
 }

@@ -16,6 +16,17 @@ public class ErpGatewayException extends RuntimeException {
         this.code = code;
     }
 
+    /** The exception for a failure the sidecar reported in the contract's terms; the message names the source. */
+    public static ErpGatewayException fromContract(String contractCode, int httpStatus, String detail, String source) {
+        ErpErrorCode code = ErpErrorCode.fromContract(contractCode, httpStatus);
+        String message = switch (code) {
+            case UNAUTHENTICATED -> "Sidecar '" + source + "' refused the API key: " + detail;
+            case ERP_UNAVAILABLE -> "The ERP behind sidecar '" + source + "' is unavailable: " + detail;
+            default -> detail;
+        };
+        return new ErpGatewayException(code, message);
+    }
+
     public ErpErrorCode code() {
         return code;
     }

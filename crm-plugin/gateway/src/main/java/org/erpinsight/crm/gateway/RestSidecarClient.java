@@ -132,7 +132,7 @@ final class RestSidecarClient implements SidecarClient {
         } catch (IOException | RuntimeException e) {
             // not problem+json: fall back to the status
         }
-        return ContractCodes.exception(code, status, detail == null ? "HTTP " + status : detail, endpoint.source());
+        return ErpGatewayException.fromContract(code, status, detail == null ? "HTTP " + status : detail, endpoint.source());
     }
 
     private static String segment(String value) {

@@ -1,0 +1,44 @@
+package org.erpinsight.crm.gateway.soap;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import javax.xml.datatype.XMLGregorianCalendar;
+
+import org.erpinsight.crm.api.CustomerOverview;
+import org.erpinsight.crm.api.MonthlyRevenue;
+import org.erpinsight.crm.api.Party;
+import org.erpinsight.crm.api.PartyKind;
+import org.erpinsight.crm.api.PartyPage;
+import org.erpinsight.crm.api.YearlyRevenue;
+
+/** The WSDL's JAXB types to the API's records. Amounts stay BigDecimal (xs:decimal) end to end. */
+final class SoapMapping {
+    private SoapMapping() {
+    }
+
+    static Party party(org.erpinsight.crm.gateway.soap.generated.Party x) {
+        return new Party(x.getNumber(), PartyKind.valueOf(x.getKind().name()), x.getName(), x.getVatNumber(), x.getEmail(),
+                x.getPhone(), x.getPostcode(), x.getCity(), x.getCountryCode(), x.getCurrency(), x.isBlocked());
+    }
+
+    static PartyPage page(org.erpinsight.crm.gateway.soap.generated.PartyPage x) {
+        return new PartyPage(x.getOffset(), x.getLimit(), x.getTotal(), x.getParties().stream().map(SoapMapping::party).toList());
+    }
+
+    static CustomerOverview overview(org.erpinsight.crm.gateway.soap.generated.CustomerOverview x) {
+        return new CustomerOverview(x.getCustomerNumber(), x.getName(), x.getCurrency(), x.getBalance(), x.getOverdueAmount(),
+                x.getOpenInvoiceCount(), x.getOverdueInvoiceCount(), x.getCreditLimit(), x.getCreditUsed(),
+                x.getRevenueThisYear(), x.getRevenueLastYear(),
+                x.getRevenueByMonth().stream().map(m -> new MonthlyRevenue(
+                        YearMonth.of(m.getMonth().getYear(), m.getMonth().getMonth()), m.getAmount())).toList(),
+                x.getRevenueByYear().stream().map(y -> new YearlyRevenue(y.getYear(), y.getAmount())).toList(),
+                x.getAverageDaysToPay(), date(x.getLastInvoiceDate()), date(x.getLastPaymentDate()), x.isBlocked(),
+                x.getAsOf() == null ? null : Instant.ofEpochMilli(x.getAsOf().toGregorianCalendar().getTimeInMillis()));
+    }
+
+    private static LocalDate date(XMLGregorianCalendar c) {
+        return c == null ? null : LocalDate.of(c.getYear(), c.getMonth(), c.getDay());
+    }
+}

@@ -1,0 +1,134 @@
+package org.erpinsight.crm.gateway.soap;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import javax.xml.ws.BindingProvider;
+import javax.xml.ws.WebServiceException;
+import javax.xml.ws.soap.SOAPFaultException;
+
+import org.apache.cxf.endpoint.Client;
+import org.apache.cxf.frontend.ClientProxy;
+import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.transport.http.HTTPConduit;
+import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
+import org.erpinsight.crm.api.CustomerOverview;
+import org.erpinsight.crm.api.ErpErrorCode;
+import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.Party;
+import org.erpinsight.crm.api.PartyKind;
+import org.erpinsight.crm.api.PartyPage;
+import org.erpinsight.crm.api.PartyQuery;
+import org.erpinsight.crm.api.transport.SidecarClient;
+import org.erpinsight.crm.api.transport.SidecarEndpoint;
+import org.erpinsight.crm.gateway.soap.generated.ErpFault_Exception;
+import org.erpinsight.crm.gateway.soap.generated.ErpInsightPort;
+
+/**
+ * The contract's SOAP binding (/soap/erp) for one sidecar. CXF looks up its extensions and
+ * JAXB through the thread context class loader, so every call runs with this bundle's loader.
+ */
+final class SoapSidecarClient implements SidecarClient {
+    private final SidecarEndpoint endpoint;
+    private final ErpInsightPort port;
+
+    SoapSidecarClient(SidecarEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.port = withBundleLoader(() -> {
+            JaxWsProxyFactoryBean factory = new JaxWsProxyFactoryBean();
+            factory.setServiceClass(ErpInsightPort.class);
+            factory.setAddress(endpoint.url() + "/soap/erp");
+            ErpInsightPort p = (ErpInsightPort) factory.create();
+            Client client = ClientProxy.getClient(p);
+            HTTPClientPolicy policy = new HTTPClientPolicy();
+            policy.setConnectionTimeout(endpoint.connectTimeout().toMillis());
+            policy.setReceiveTimeout(endpoint.readTimeout().toMillis());
+            policy.setAllowChunking(false);
+            ((HTTPConduit) client.getConduit()).setClient(policy);
+            ((BindingProvider) p).getRequestContext().put(Message.PROTOCOL_HEADERS,
+                    Map.of("X-API-Key", List.of(endpoint.apiKey())));
+            return p;
+        });
+    }
+
+    @Override
+    public Optional<Party> customer(String customerNumber) {
+        try {
+            return Optional.of(call(() -> SoapMapping.party(port.getCustomer(customerNumber))));
+        } catch (ErpGatewayException e) {
+            if (e.code() == ErpErrorCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<Party> searchCustomers(PartyQuery q) {
+        return call(() -> port.searchCustomers(q.name(), q.vatNumber(), q.emailDomain(), q.phone(), q.limit()).stream()
+                .map(SoapMapping::party).toList());
+    }
+
+    @Override
+    public CustomerOverview customerOverview(String customerNumber) {
+        return call(() -> SoapMapping.overview(port.getCustomerOverview(customerNumber)));
+    }
+
+    @Override
+    public PartyPage parties(PartyKind kind, int offset, int limit) {
+        return call(() -> SoapMapping.page(port.listParties(
+                org.erpinsight.crm.gateway.soap.generated.PartyKind.valueOf(kind.name()), offset, limit)));
+    }
+
+    @Override
+    public void close() {
+        withBundleLoader(() -> {
+            ClientProxy.getClient(port).destroy();
+            return null;
+        });
+    }
+
+    private <T> T call(Callable<T> soapCall) {
+        return withBundleLoader(() -> {
+            try {
+                return soapCall.call();
+            } catch (ErpFault_Exception fault) {
+                String code = fault.getFaultInfo() == null ? null : fault.getFaultInfo().getCode();
+                String message = fault.getFaultInfo() == null ? fault.getMessage() : fault.getFaultInfo().getMessage();
+                throw ErpGatewayException.fromContract(code, 500, message, endpoint.source());
+            } catch (SOAPFaultException fault) {
+                throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR, "Sidecar '" + endpoint.source()
+                        + "' answered a SOAP fault: " + fault.getMessage(), fault);
+            } catch (WebServiceException e) {
+                throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "Sidecar '" + endpoint.source() + "' at "
+                        + endpoint.url() + " cannot be reached over SOAP: " + rootMessage(e), e);
+            }
+        });
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static <T> T withBundleLoader(Callable<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(SoapSidecarClient.class.getClassLoader());
+        try {
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR, "SOAP call failed: " + e, e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}
