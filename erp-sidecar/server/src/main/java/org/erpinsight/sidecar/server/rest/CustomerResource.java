@@ -1,7 +1,6 @@
 package org.erpinsight.sidecar.server.rest;
 
 import java.util.List;
-import java.util.Map;
 
 import org.erpinsight.sidecar.core.CustomerOverview;
 import org.erpinsight.sidecar.core.CustomerOverviews;
@@ -23,6 +22,10 @@ public class CustomerResource {
     private final PartyLookup parties;
     private final CustomerOverviews overviews;
 
+    /** The search answer: an object rather than a bare array, so that fields can be added later. */
+    public record CustomerSearchResult(List<Party> customers) {
+    }
+
     public CustomerResource(PartyLookup parties, CustomerOverviews overviews) {
         this.parties = parties;
         this.overviews = overviews;
@@ -30,12 +33,12 @@ public class CustomerResource {
 
     @GET
     @Path("customers")
-    public Map<String, List<Party>> searchCustomers(@QueryParam("name") String name,
+    public CustomerSearchResult searchCustomers(@QueryParam("name") String name,
                                                     @QueryParam("vatNumber") String vatNumber,
                                                     @QueryParam("emailDomain") String emailDomain,
                                                     @QueryParam("phone") String phone,
                                                     @QueryParam("limit") String limit) {
-        return Map.of("customers", parties.searchCustomers(name, vatNumber, emailDomain, phone,
+        return new CustomerSearchResult(parties.searchCustomers(name, vatNumber, emailDomain, phone,
                 QueryValues.integer("limit", limit)));
     }
 

@@ -1,7 +1,5 @@
 package org.erpinsight.sidecar.server.rest;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,13 +49,12 @@ public final class Problems implements ExceptionMapper<Throwable> {
         return Response.status(code.httpStatus()).type(MEDIA_TYPE).entity(body(code, detail)).build();
     }
 
-    public static Map<String, Object> body(ErrorCode code, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://erpinsight.org/problems/" + code.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        body.put("title", code.title());
-        body.put("status", code.httpStatus());
-        body.put("code", code.name());
-        body.put("detail", detail);
-        return body;
+    /** The problem+json body (RFC 9457) with the contract's stable code. */
+    public record Problem(String type, String title, int status, String code, String detail) {
+    }
+
+    public static Problem body(ErrorCode code, String detail) {
+        return new Problem("https://erpinsight.org/problems/" + code.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                code.title(), code.httpStatus(), code.name(), detail);
     }
 }

@@ -1,0 +1,78 @@
+package org.erpinsight.sidecar.server;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class SidecarConfigTest {
+    @Rule
+    public TemporaryFolder folder = new TemporaryFolder();
+
+    private static final String KEY = "--api-key=crm:abcdefghijklmnop";
+
+    @Test
+    public void flagsBeatEnvironmentWhichBeatsTheFileWhichBeatsDefaults() throws Exception {
+        Path file = folder.newFile("sidecar.properties").toPath();
+        Files.writeString(file, "port=7001\nbind=0.0.0.0\ndemo.size=large\napi.keys=a:0123456789abcdef\n");
+        SidecarConfig fromFile = SidecarConfig.load(new String[] {"--config", file.toString()}, Map.of());
+        assertEquals(7001, fromFile.port());
+        assertEquals("0.0.0.0", fromFile.bindAddress());
+        assertEquals("large", fromFile.demoSize().name());
+        SidecarConfig fromEnv = SidecarConfig.load(new String[] {"--config", file.toString()}, Map.of("ERP_SIDECAR_PORT", "7002"));
+        assertEquals(7002, fromEnv.port());
+        SidecarConfig fromFlag = SidecarConfig.load(new String[] {"--config", file.toString(), "--port", "7003"},
+                Map.of("ERP_SIDECAR_PORT", "7002"));
+        assertEquals(7003, fromFlag.port());
+        SidecarConfig defaults = SidecarConfig.load(new String[] {KEY}, Map.of());
+        assertEquals(8280, defaults.port());
+        assertEquals("127.0.0.1", defaults.bindAddress());
+        assertEquals("small", defaults.demoSize().name());
+    }
+
+    @Test
+    public void severalKeysAuthenticateByNameAndWrongOnesDoNot() {
+        SidecarConfig config = SidecarConfig.load(new String[] {"--api-key", "crm:abcdefghijklmnop", "--api-key",
+            "other:qrstuvwxyz0123456"}, Map.of());
+        assertEquals("crm", config.apiKeys().authenticate("abcdefghijklmnop").orElseThrow());
+        assertEquals("other", config.apiKeys().authenticate("qrstuvwxyz0123456").orElseThrow());
+        assertTrue(config.apiKeys().authenticate("abcdefghijklmnoq").isEmpty());
+        assertTrue(config.apiKeys().authenticate(null).isEmpty());
+    }
+
+    @Test
+    public void badSettingsAreRefusedWithAMessageThatNeverShowsASecret() {
+        assertTrue(message().contains("No API key"));
+        assertTrue(message(KEY, "--port", "http").contains("port must be a number"));
+        assertTrue(message(KEY, "--port", "70000").contains("between 0 and 65535"));
+        assertTrue(message(KEY, "--demo-size", "huge").contains("small"));
+        assertTrue(message(KEY, "--adapter", "sap").contains("adapter"));
+        assertTrue(message(KEY, "--colour", "red").contains("Unknown option --colour"));
+        String tooShort = message("--api-key", "crm:short-secret");
+        assertTrue(tooShort.contains("at least") || tooShort.contains("16"));
+        assertFalse(tooShort.contains("short-secret"));
+        assertTrue(message("--api-key", "no-colon-here-0123456789").contains("NAME:SECRET"));
+        assertFalse(message("--api-key", "no-colon-here-0123456789").contains("no-colon-here"));
+    }
+
+    @Test
+    public void helpListsEveryOptionWithItsVariable() {
+        String usage = SidecarConfig.usage();
+        for (SidecarConfig.Setting s : SidecarConfig.Setting.values()) {
+            assertTrue(usage.contains(s.flag));
+            assertTrue(usage.contains(s.env));
+        }
+    }
+
+    private static String message(String... args) {
+        return assertThrows(SidecarConfig.InvalidConfig.class, () -> SidecarConfig.load(args, Map.of())).getMessage();
+    }
+}
