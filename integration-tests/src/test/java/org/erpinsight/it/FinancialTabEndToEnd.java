@@ -1,0 +1,126 @@
+package org.erpinsight.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The proof of the foundation: a CRM company in the reference host is linked to an ERP
+ * customer, and its "Financial overview" tab, rendered by the host inside Felix, shows the
+ * same balance and overdue amount as the sidecar's REST API. Subclasses run it over each
+ * transport.
+ */
+public abstract class FinancialTabEndToEnd {
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+
+    protected abstract ReferenceHost host();
+
+    protected abstract Sidecar sidecar();
+
+    private static String figure(String html, String id) {
+        Matcher m = Pattern.compile("data-figure=\"" + id + "\" data-amount=\"([^\"]*)\"").matcher(html);
+        assertTrue("the tab shows " + id + ":\n" + html, m.find());
+        return m.group(1);
+    }
+
+    private String page(String record, String user) throws Exception {
+        HttpResponse<String> page = host().get("/crm/" + record, user);
+        assertEquals(200, page.statusCode());
+        return page.body();
+    }
+
+    private Map<String, String> linkForm(String html, String record, String number) {
+        Matcher csrf = CSRF.matcher(html);
+        assertTrue("the unlinked tab offers a link form", csrf.find());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("record", record);
+        form.put("source", "default");
+        form.put("kind", "CUSTOMER");
+        form.put("action", "link");
+        form.put("number", number);
+        form.put("csrf", csrf.group(1));
+        form.put("returnTo", "/crm/" + record);
+        return form;
+    }
+
+    @Test
+    public void aCompanyLinkedFromItsPageShowsTheSidecarsBalanceAndOverdue() throws Exception {
+        String before = page("company/c-1004", "admin");
+        assertTrue(before, before.contains("not linked to an ERP customer"));
+        assertTrue("suggestions find the customer by VAT number", before.contains("(10004, FI12345678)"));
+
+        HttpResponse<String> linked = host().postForm("/erp-insight/link", "admin", linkForm(before, "company/c-1004", "10004"));
+        assertEquals(linked.body(), 200, linked.statusCode());
+        assertTrue(linked.body(), linked.body().contains("\"erpNumber\":\"10004\""));
+
+        String after = page("company/c-1004", "admin");
+        JsonNode overview = sidecar().json("/api/v1/customers/10004/overview");
+        assertEquals(new BigDecimal(overview.get("balance").asText()), new BigDecimal(figure(after, "balance")));
+        assertEquals(new BigDecimal(overview.get("overdueAmount").asText()), new BigDecimal(figure(after, "overdueAmount")));
+        assertEquals(new BigDecimal(overview.get("creditLimit").asText()), new BigDecimal(figure(after, "creditLimit")));
+        assertEquals(new BigDecimal(overview.get("revenueThisYear").asText()), new BigDecimal(figure(after, "revenueThisYear")));
+        assertEquals(new BigDecimal(overview.get("revenueLastYear").asText()), new BigDecimal(figure(after, "revenueLastYear")));
+    }
+
+    @Test
+    public void aCompanyLinkedOutOfTheBoxShowsFiguresWithOverdueWarning() throws Exception {
+        String html = page("company/c-1006", "admin");
+        JsonNode overview = sidecar().json("/api/v1/customers/10006/overview");
+        assertEquals(new BigDecimal(overview.get("balance").asText()), new BigDecimal(figure(html, "balance")));
+        assertEquals(new BigDecimal(overview.get("overdueAmount").asText()), new BigDecimal(figure(html, "overdueAmount")));
+        assertTrue("the slow payer has overdue invoices", overview.get("overdueInvoiceCount").asInt() > 0);
+        assertTrue(html.contains("overdue invoice(s)"));
+        assertTrue("revenue per month is charted", html.contains("<svg role=\"img\" aria-label=\"Revenue per month\""));
+    }
+
+    @Test
+    public void anUnknownErpNumberIsRefusedAndNothingIsLinked() throws Exception {
+        String before = page("company/c-1010", "admin");
+        HttpResponse<String> refused = host().postForm("/erp-insight/link", "admin", linkForm(before, "company/c-1010", "99999"));
+        assertEquals(refused.body(), 422, refused.statusCode());
+        assertTrue(refused.body().contains("ERP_NUMBER_UNKNOWN"));
+        HttpResponse<String> malformed = host().postForm("/erp-insight/link", "admin", linkForm(before, "company/c-1010", "1; DROP"));
+        assertEquals(malformed.body(), 400, malformed.statusCode());
+        assertTrue(page("company/c-1010", "admin").contains("not linked to an ERP customer"));
+    }
+
+    @Test
+    public void aPostWithoutTheUsersCsrfTokenOrPermissionChangesNothing() throws Exception {
+        String before = page("company/c-1011", "admin");
+        Map<String, String> forged = linkForm(before, "company/c-1011", "10011");
+        forged.put("csrf", "forged");
+        assertEquals(403, host().postForm("/erp-insight/link", "admin", forged).statusCode());
+        Map<String, String> salesPost = linkForm(before, "company/c-1011", "10011");
+        HttpResponse<String> sales = host().postForm("/erp-insight/link", "sales", salesPost);
+        assertEquals("the admin's token is not the sales user's", 403, sales.statusCode());
+        assertTrue(page("company/c-1011", "admin").contains("not linked to an ERP customer"));
+    }
+
+    @Test
+    public void aUserWithoutFinancialPermissionSeesNoFigures() throws Exception {
+        String html = page("company/c-1001", "guest");
+        assertFalse(html.contains("data-figure=\"balance\""));
+        assertTrue(html.contains("do not have permission"));
+        assertTrue(page("company/c-1001", "sales").contains("data-figure=\"balance\""));
+    }
+
+    @Test
+    public void theSidecarConnectionIsConfigurableInTheWebConsole() throws Exception {
+        HttpResponse<String> console = host().getWithBasicAuth("/system/console/configMgr", "admin", "admin");
+        assertEquals(200, console.statusCode());
+        assertTrue("the Metatype of the sidecar configuration is listed", console.body().contains("ERP Insight sidecar"));
+        assertNotNull(console.body());
+    }
+}

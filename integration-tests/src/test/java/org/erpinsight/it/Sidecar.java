@@ -1,0 +1,49 @@
+package org.erpinsight.it;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.erpinsight.sidecar.server.SidecarConfig;
+import org.erpinsight.sidecar.server.SidecarServer;
+import org.junit.rules.ExternalResource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A real sidecar (reference ERP, small demo data) in the test's JVM, on a free port. */
+final class Sidecar extends ExternalResource {
+    static final String KEY = "it-secret-0123456789abcdef";
+    private final HttpClient http = HttpClient.newHttpClient();
+    private SidecarServer server;
+
+    @Override
+    protected void before() throws Exception {
+        Path data = Files.createTempDirectory("it-sidecar");
+        server = SidecarServer.start(SidecarConfig.load(new String[] {"--port", "0", "--data-dir", data.toString(),
+            "--api-key", "it:" + KEY}, Map.of()));
+    }
+
+    @Override
+    protected void after() {
+        server.close();
+    }
+
+    URI baseUri() {
+        return server.baseUri();
+    }
+
+    /** What the sidecar's REST API answers for a path, as the test's independent reference. */
+    JsonNode json(String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(baseUri().resolve(path))
+                .header("X-API-Key", KEY).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return new ObjectMapper().readTree(response.body());
+    }
+}
