@@ -26,16 +26,24 @@ final class ReferenceHost extends ExternalResource {
     private final Supplier<URI> sidecar;
     private final String apiKey;
     private final String transport;
+    private final String readyWhen;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     private int port;
     private Path log;
 
+    /** A host that is ready when the company linked out of the box shows ERP figures. */
     ReferenceHost(Supplier<URI> sidecar, String apiKey, String transport) {
+        this(sidecar, apiKey, transport, "data-figure=\"balance\"");
+    }
+
+    /** A host that is ready when the page of the company linked out of the box contains {@code readyWhen}. */
+    ReferenceHost(Supplier<URI> sidecar, String apiKey, String transport, String readyWhen) {
         this.sidecar = sidecar;
         this.apiKey = apiKey;
         this.transport = transport;
+        this.readyWhen = readyWhen;
     }
 
     @Override
@@ -49,7 +57,7 @@ final class ReferenceHost extends ExternalResource {
         }
         Path logs = Path.of(System.getProperty("test.logs", "target/logs"));
         Files.createDirectories(logs);
-        log = logs.resolve("reference-host-" + transport + ".log");
+        log = logs.resolve("reference-host-" + transport + "-" + Integer.toHexString(System.identityHashCode(this)) + ".log");
         Path storage = Files.createTempDirectory("it-host-" + transport);
         process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -63,10 +71,9 @@ final class ReferenceHost extends ExternalResource {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             try {
-                // ready when the plugin's bundles have started, the sidecar configuration is applied and the
-                // company linked out of the box shows figures
+                // ready when the plugin's bundles have started and the sidecar configuration is applied
                 HttpResponse<String> page = get("/crm/company/c-1001", null);
-                if (page.statusCode() == 200 && page.body().contains("data-figure=\"balance\"")) {
+                if (page.statusCode() == 200 && page.body().contains(readyWhen)) {
                     return;
                 }
             } catch (IOException notYet) {
