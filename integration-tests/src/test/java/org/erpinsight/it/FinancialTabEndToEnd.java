@@ -82,6 +82,9 @@ public abstract class FinancialTabEndToEnd {
         assertEquals(new BigDecimal(overview.get("overdueAmount").asText()), new BigDecimal(figure(html, "overdueAmount")));
         assertTrue("the slow payer has overdue invoices", overview.get("overdueInvoiceCount").asInt() > 0);
         assertTrue(html.contains("overdue invoice(s)"));
+        boolean overLimit = new BigDecimal(overview.get("creditUsed").asText()).compareTo(new BigDecimal(overview.get("creditLimit").asText())) > 0;
+        assertTrue("the demo's slow payer is over its credit limit", overLimit);
+        assertTrue(html.contains("Over the credit limit"));
         assertTrue("revenue per month is charted", html.contains("<svg role=\"img\" aria-label=\"Revenue per month\""));
     }
 

@@ -107,6 +107,10 @@ public class FinancialOverviewTab implements RecordTab {
         if (o.blocked()) {
             html.append(banner("warning", "This customer is blocked in the ERP."));
         }
+        if (o.creditLimit() != null && o.creditLimit().signum() > 0 && o.creditUsed().compareTo(o.creditLimit()) > 0) {
+            html.append(banner("warning", "Over the credit limit: " + Amounts.format(o.creditUsed(), o.currency())
+                    + " used of " + Amounts.format(o.creditLimit(), o.currency()) + "."));
+        }
         if (o.overdueAmount().signum() > 0) {
             html.append(banner("warning", o.overdueInvoiceCount() + " overdue invoice(s): "
                     + Amounts.format(o.overdueAmount(), o.currency())));
@@ -169,7 +173,8 @@ public class FinancialOverviewTab implements RecordTab {
                     .append("\" height=\"").append(Math.max(h, 1)).append("\" fill=\"#3b6ea5\"><title>")
                     .append(Html.escape(m.month())).append(": ").append(Html.escape(Amounts.format(m.amount(), o.currency())))
                     .append("</title></rect>");
-            if (m.month().getMonthValue() == 1 || i == 0) {
+            // a year label at each January, and at the first bar unless a January label follows too closely
+            if (m.month().getMonthValue() == 1 || (i == 0 && m.month().getMonthValue() < 11)) {
                 html.append("<text x=\"").append(x).append("\" y=\"").append(height + 12).append("\" font-size=\"10\">")
                         .append(m.month().getYear()).append("</text>");
             }
