@@ -22,6 +22,12 @@ public final class PartyLookup {
                 .orElseThrow(() -> new ErpException(ErrorCode.CUSTOMER_NOT_FOUND, "No customer with number " + checked));
     }
 
+    public Party supplier(String number) {
+        String checked = Inputs.partyNumber(number);
+        return ErpCalls.call(() -> erp.supplier(checked))
+                .orElseThrow(() -> new ErpException(ErrorCode.SUPPLIER_NOT_FOUND, "No supplier with number " + checked));
+    }
+
     public List<Party> searchCustomers(String name, String vatNumber, String emailDomain, String phone, Integer limit) {
         CustomerQuery query = new CustomerQuery(
                 Inputs.optionalText("name", name, Inputs.MAX_TEXT),

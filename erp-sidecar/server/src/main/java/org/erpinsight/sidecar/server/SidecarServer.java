@@ -18,14 +18,12 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.erpinsight.sidecar.adapter.reference.ReferenceErp;
 import org.erpinsight.sidecar.adapter.reference.ReferenceErpSettings;
-import org.erpinsight.sidecar.core.CustomerOverviews;
 import org.erpinsight.sidecar.core.ErpAdapter;
-import org.erpinsight.sidecar.core.PartyLookup;
+import org.erpinsight.sidecar.core.UseCases;
 import org.erpinsight.sidecar.server.ops.HealthServlet;
-import org.erpinsight.sidecar.server.rest.ContractDocuments;
-import org.erpinsight.sidecar.server.rest.CustomerResource;
 import org.erpinsight.sidecar.server.rest.Json;
 import org.erpinsight.sidecar.server.rest.Problems;
+import org.erpinsight.sidecar.server.rest.RestResources;
 import org.erpinsight.sidecar.server.security.ApiKeyFilter;
 import org.erpinsight.sidecar.server.soap.ErpSoapEndpoint;
 
@@ -63,8 +61,7 @@ public final class SidecarServer implements AutoCloseable {
     }
 
     static SidecarServer start(SidecarConfig config, ErpAdapter erp) throws Exception {
-        PartyLookup parties = new PartyLookup(erp);
-        CustomerOverviews overviews = new CustomerOverviews(erp);
+        UseCases uses = UseCases.over(erp, Clock.systemDefaultZone());
 
         Bus bus = BusFactory.newInstance().createBus();
         CXFNonSpringServlet cxf = new CXFNonSpringServlet();
@@ -91,11 +88,11 @@ public final class SidecarServer implements AutoCloseable {
         JAXRSServerFactoryBean rest = new JAXRSServerFactoryBean();
         rest.setBus(bus);
         rest.setAddress(REST_PATH);
-        rest.setServiceBeans(List.of(new CustomerResource(parties, overviews), new ContractDocuments()));
+        rest.setServiceBeans(RestResources.all(uses));
         rest.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new Problems()));
         rest.create();
 
-        EndpointImpl soap = new EndpointImpl(bus, new ErpSoapEndpoint(parties, overviews));
+        EndpointImpl soap = new EndpointImpl(bus, new ErpSoapEndpoint(uses));
         soap.publish(SOAP_PATH);
 
         jetty.start();

@@ -70,6 +70,24 @@ public final class RunningSidecar extends ExternalResource {
         return JSON.readTree(response.body());
     }
 
+    /** Sends JSON with a method (POST, PUT) and optional Idempotency-Key. */
+    public HttpResponse<String> send(String method, String path, String json, String idempotencyKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("X-API-Key", KEY)
+                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public JsonNode jsonOf(HttpResponse<String> response, int status) throws IOException {
+        if (response.statusCode() != status) {
+            throw new AssertionError("expected " + status + " but got " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     public HttpResponse<String> soap(String body, String apiKey) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/soap/erp"))
                 .header("Content-Type", "text/xml; charset=UTF-8")

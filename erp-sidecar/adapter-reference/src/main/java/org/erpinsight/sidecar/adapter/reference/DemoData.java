@@ -19,6 +19,8 @@ import java.util.Random;
  */
 final class DemoData {
     static final long SEED = 20261128L;
+    /** Raised whenever schema.sql changes: an older database is then recreated. */
+    static final int SCHEMA_VERSION = 2;
     private static final int BATCH = 5_000;
 
     /** Hand-made customers: number, name, VAT, email, phone, postcode, city, country, credit limit, group. */
@@ -71,10 +73,12 @@ final class DemoData {
         insertOrders(customers, itemPrices);
         insertProjects(customers);
         insertPurchases();
+        insertExchangeRates();
         try (PreparedStatement meta = connection.prepareStatement("INSERT INTO erp_meta (k, v) VALUES (?, ?)")) {
             row(meta, "demo_size", size.name());
             row(meta, "created_on", today.toString());
             row(meta, "seed", Long.toString(SEED));
+            row(meta, "schema_version", Integer.toString(SCHEMA_VERSION));
         }
     }
 
@@ -295,7 +299,7 @@ final class DemoData {
         try (PreparedStatement order = connection.prepareStatement("INSERT INTO sales_order (id, number, customer_number,"
                 + " order_date, status, reference, currency) VALUES (?,?,?,?,?,?,?)");
              PreparedStatement line = connection.prepareStatement("INSERT INTO order_line (order_id, line_no, item_number,"
-                + " quantity, unit_price, discount_percent, amount, price_rule_id) VALUES (?,?,?,?,?,?,?,?)")) {
+                + " quantity, unit_price, discount_percent, amount, price_rule) VALUES (?,?,?,?,?,?,?,?)")) {
             int id = 0;
             long lines = 0;
             for (int c = 0; c < customers.size(); c += 2) {
@@ -319,7 +323,7 @@ final class DemoData {
                     line.setBigDecimal(5, itemPrices.get(item));
                     line.setBigDecimal(6, BigDecimal.ZERO);
                     line.setBigDecimal(7, itemPrices.get(item).multiply(quantity).setScale(2, RoundingMode.HALF_UP));
-                    line.setObject(8, null, java.sql.Types.INTEGER);
+                    line.setString(8, "Base price");
                     batch(line, ++lines);
                 }
             }
@@ -392,11 +396,23 @@ final class DemoData {
                     s.setString(2, Integer.toString(70001 + i));
                     s.setDate(3, Date.valueOf(date));
                     s.setBigDecimal(4, BigDecimal.valueOf(100_000 + random.nextInt(5_000_000), 2));
-                    s.setString(5, date.isAfter(today.minusDays(30)) ? "OPEN" : "INVOICED");
+                    s.setString(5, date.isAfter(today.minusDays(30)) ? "OPEN" : date.isAfter(today.minusDays(75)) ? "INVOICED" : "PAID");
                     batch(s, id);
                 }
             }
             s.executeBatch();
+        }
+    }
+
+    /** Fixed rates: the reference ERP prices in DKK and sells in the customer's currency. */
+    private void insertExchangeRates() throws SQLException {
+        String[][] rates = {{"DKK", "1"}, {"EUR", "7.46"}, {"SEK", "0.645"}, {"NOK", "0.637"}, {"GBP", "8.62"}, {"USD", "6.90"}};
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO exchange_rate (currency, dkk_per_unit) VALUES (?, ?)")) {
+            for (String[] rate : rates) {
+                s.setString(1, rate[0]);
+                s.setBigDecimal(2, new BigDecimal(rate[1]));
+                s.executeUpdate();
+            }
         }
     }
 

@@ -13,5 +13,12 @@ ALTER TABLE purchase ADD CONSTRAINT purchase_supplier_fk FOREIGN KEY (supplier_n
 -- covers the customer overview: one index range scan, no table access
 CREATE INDEX invoice_overview_ix ON invoice (customer_number, invoice_date, due_date, amount, paid_amount, paid_date);
 CREATE INDEX customer_vat_ix ON customer (vat_number);
+-- the idempotency keys live with the records they created: a retry on any sidecar instance finds them
+ALTER TABLE customer ADD CONSTRAINT customer_idempotency_uq UNIQUE (idempotency_key);
+ALTER TABLE supplier ADD CONSTRAINT supplier_idempotency_uq UNIQUE (idempotency_key);
+ALTER TABLE sales_order ADD CONSTRAINT sales_order_idempotency_uq UNIQUE (idempotency_key);
+ALTER TABLE sales_order ADD CONSTRAINT sales_order_number_uq UNIQUE (number);
+CREATE INDEX sales_order_customer_ix ON sales_order (customer_number, order_date);
+CREATE INDEX price_rule_item_ix ON price_rule (item_number, min_quantity);
 CREATE INDEX customer_domain_ix ON customer (email_domain);
 CREATE INDEX supplier_vat_ix ON supplier (vat_number);

@@ -20,7 +20,9 @@ CREATE TABLE customer (
   credit_limit DECIMAL(15,2) NOT NULL,
   customer_group VARCHAR(20) NOT NULL,
   market VARCHAR(20) NOT NULL,
-  blocked BOOLEAN NOT NULL
+  blocked BOOLEAN NOT NULL,
+  idempotency_key VARCHAR(100),
+  request_fingerprint VARCHAR(40)
 );
 CREATE TABLE supplier (
   number VARCHAR(32) NOT NULL PRIMARY KEY,
@@ -35,7 +37,9 @@ CREATE TABLE supplier (
   city VARCHAR(100),
   country_code CHAR(2),
   currency CHAR(3) NOT NULL,
-  blocked BOOLEAN NOT NULL
+  blocked BOOLEAN NOT NULL,
+  idempotency_key VARCHAR(100),
+  request_fingerprint VARCHAR(40)
 );
 CREATE TABLE item (
   number VARCHAR(32) NOT NULL PRIMARY KEY,
@@ -44,7 +48,8 @@ CREATE TABLE item (
   base_price DECIMAL(15,2) NOT NULL,
   currency CHAR(3) NOT NULL
 );
--- Price rules: the most specific valid rule wins (customer group and market, quantity break, dates).
+-- Price rules, in DKK: of the rules that apply to a line (item; customer group and market, or any;
+-- minimum quantity; validity dates) the one with the lowest net price wins.
 CREATE TABLE price_rule (
   id INTEGER NOT NULL PRIMARY KEY,
   item_number VARCHAR(32) NOT NULL,
@@ -84,7 +89,9 @@ CREATE TABLE sales_order (
   order_date DATE NOT NULL,
   status VARCHAR(12) NOT NULL,
   reference VARCHAR(100),
-  currency CHAR(3) NOT NULL
+  currency CHAR(3) NOT NULL,
+  idempotency_key VARCHAR(100),
+  request_fingerprint VARCHAR(40)
 );
 CREATE TABLE order_line (
   order_id INTEGER NOT NULL,
@@ -94,7 +101,7 @@ CREATE TABLE order_line (
   unit_price DECIMAL(15,2) NOT NULL,
   discount_percent DECIMAL(5,2) NOT NULL,
   amount DECIMAL(15,2) NOT NULL,
-  price_rule_id INTEGER,
+  price_rule VARCHAR(200) NOT NULL,
   PRIMARY KEY (order_id, line_no)
 );
 CREATE TABLE project (
@@ -129,5 +136,13 @@ CREATE TABLE purchase (
   supplier_number VARCHAR(32) NOT NULL,
   purchase_date DATE NOT NULL,
   amount DECIMAL(15,2) NOT NULL,
+  -- OPEN: ordered, not yet invoiced by the supplier; INVOICED: to be paid; PAID
   status VARCHAR(12) NOT NULL
 );
+-- DKK per unit of each currency the reference ERP sells in
+CREATE TABLE exchange_rate (
+  currency CHAR(3) NOT NULL PRIMARY KEY,
+  dkk_per_unit DECIMAL(12,6) NOT NULL
+);
+CREATE SEQUENCE party_number_seq AS INT START WITH 30001;
+CREATE SEQUENCE order_seq AS INT START WITH 1000001;

@@ -26,18 +26,40 @@ public final class Problems implements ExceptionMapper<Throwable> {
             }
             return response(e.code(), e.getMessage());
         }
+        if (failure instanceof com.fasterxml.jackson.core.JsonProcessingException e) {
+            return response(ErrorCode.INVALID_REQUEST, "The body is not the JSON this operation takes: " + describe(e));
+        }
+        if (failure instanceof WebApplicationException e && e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            return toResponse(j);
+        }
         if (failure instanceof WebApplicationException e) {
             int status = e.getResponse().getStatus();
             return switch (status) {
                 case 404 -> response(ErrorCode.NOT_FOUND, "No such resource");
                 case 405 -> response(ErrorCode.METHOD_NOT_ALLOWED, "This method is not allowed here");
                 case 406 -> response(ErrorCode.INVALID_REQUEST, "This resource answers application/json only");
+                case 413 -> response(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large");
                 case 415 -> response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
                 default -> status < 500 ? response(ErrorCode.INVALID_REQUEST, "The request is malformed")
                         : internal(failure);
             };
         }
         return internal(failure);
+    }
+
+    /** Says what is wrong with a JSON body in the contract's field names, without Java class names. */
+    static String describe(com.fasterxml.jackson.core.JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (var ref : m.getPath()) {
+                path.append(ref.getFieldName() != null ? (path.length() == 0 ? "" : ".") + ref.getFieldName() : "[" + ref.getIndex() + "]");
+            }
+            return "field '" + path + "' has the wrong type or format";
+        }
+        return "malformed JSON";
     }
 
     private static Response internal(Throwable failure) {

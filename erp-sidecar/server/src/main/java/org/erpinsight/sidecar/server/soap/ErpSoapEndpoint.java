@@ -5,21 +5,33 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.erpinsight.sidecar.core.CustomerOverviews;
+import javax.xml.datatype.XMLGregorianCalendar;
+
 import org.erpinsight.sidecar.core.ErpException;
 import org.erpinsight.sidecar.core.ErrorCode;
-import org.erpinsight.sidecar.core.PartyLookup;
+import org.erpinsight.sidecar.core.InvoiceFilter;
+import org.erpinsight.sidecar.core.UseCases;
 import org.erpinsight.sidecar.server.soap.generated.CustomerOverview;
 import org.erpinsight.sidecar.server.soap.generated.ErpFault;
 import org.erpinsight.sidecar.server.soap.generated.ErpFault_Exception;
 import org.erpinsight.sidecar.server.soap.generated.ErpInsightPort;
+import org.erpinsight.sidecar.server.soap.generated.InvoicePage;
+import org.erpinsight.sidecar.server.soap.generated.Item;
+import org.erpinsight.sidecar.server.soap.generated.LineRequest;
+import org.erpinsight.sidecar.server.soap.generated.Order;
+import org.erpinsight.sidecar.server.soap.generated.OrderConfirmation;
+import org.erpinsight.sidecar.server.soap.generated.OrderPage;
 import org.erpinsight.sidecar.server.soap.generated.Party;
 import org.erpinsight.sidecar.server.soap.generated.PartyKind;
 import org.erpinsight.sidecar.server.soap.generated.PartyPage;
+import org.erpinsight.sidecar.server.soap.generated.PriceQuote;
+import org.erpinsight.sidecar.server.soap.generated.ProjectOverview;
+import org.erpinsight.sidecar.server.soap.generated.ProjectSummary;
+import org.erpinsight.sidecar.server.soap.generated.SupplierOverview;
 
 import jakarta.jws.WebService;
 
-/** SOAP transport of the same use cases as the REST resource; the interface is generated from the checked-in WSDL. */
+/** SOAP transport of the same use cases as the REST resources; the interface is generated from the checked-in WSDL. */
 @WebService(serviceName = "ErpInsightService", portName = "ErpInsightPort",
         targetNamespace = "http://erpinsight.org/sidecar/v1",
         endpointInterface = "org.erpinsight.sidecar.server.soap.generated.ErpInsightPort",
@@ -27,35 +39,108 @@ import jakarta.jws.WebService;
 public class ErpSoapEndpoint implements ErpInsightPort {
     private static final Logger LOG = Logger.getLogger(ErpSoapEndpoint.class.getName());
 
-    private final PartyLookup parties;
-    private final CustomerOverviews overviews;
+    private final UseCases uses;
 
-    public ErpSoapEndpoint(PartyLookup parties, CustomerOverviews overviews) {
-        this.parties = parties;
-        this.overviews = overviews;
+    public ErpSoapEndpoint(UseCases uses) {
+        this.uses = uses;
     }
 
     @Override
     public Party getCustomer(String customerNumber) throws ErpFault_Exception {
-        return call(() -> SoapMapping.party(parties.customer(customerNumber)));
+        return call(() -> SoapMapping.party(uses.parties().customer(customerNumber)));
+    }
+
+    @Override
+    public Party getSupplier(String supplierNumber) throws ErpFault_Exception {
+        return call(() -> SoapMapping.party(uses.parties().supplier(supplierNumber)));
     }
 
     @Override
     public List<Party> searchCustomers(String name, String vatNumber, String emailDomain, String phone, Integer limit)
             throws ErpFault_Exception {
-        return call(() -> parties.searchCustomers(name, vatNumber, emailDomain, phone, limit).stream()
+        return call(() -> uses.parties().searchCustomers(name, vatNumber, emailDomain, phone, limit).stream()
                 .map(SoapMapping::party).toList());
     }
 
     @Override
-    public CustomerOverview getCustomerOverview(String customerNumber) throws ErpFault_Exception {
-        return call(() -> SoapMapping.overview(overviews.overview(customerNumber)));
+    public PartyPage listParties(PartyKind kind, Integer offset, Integer limit) throws ErpFault_Exception {
+        return call(() -> SoapMapping.page(uses.parties().parties(SoapMapping.kind(kind), offset, limit)));
     }
 
     @Override
-    public PartyPage listParties(PartyKind kind, Integer offset, Integer limit) throws ErpFault_Exception {
-        return call(() -> SoapMapping.page(parties.parties(
-                kind == null ? null : org.erpinsight.sidecar.core.PartyKind.valueOf(kind.name()), offset, limit)));
+    public CustomerOverview getCustomerOverview(String customerNumber) throws ErpFault_Exception {
+        return call(() -> SoapMapping.overview(uses.overviews().customer(customerNumber)));
+    }
+
+    @Override
+    public SupplierOverview getSupplierOverview(String supplierNumber) throws ErpFault_Exception {
+        return call(() -> SoapMapping.overview(uses.overviews().supplier(supplierNumber)));
+    }
+
+    @Override
+    public InvoicePage listInvoices(String customerNumber, org.erpinsight.sidecar.server.soap.generated.InvoiceFilter status,
+                                    Integer offset, Integer limit) throws ErpFault_Exception {
+        return call(() -> SoapMapping.invoices(uses.invoices().list(customerNumber,
+                status == null ? InvoiceFilter.ALL : InvoiceFilter.valueOf(status.name()), offset, limit)));
+    }
+
+    @Override
+    public byte[] getInvoiceDocument(String invoiceNumber) throws ErpFault_Exception {
+        return call(() -> uses.invoices().document(invoiceNumber));
+    }
+
+    @Override
+    public OrderPage listOrders(String customerNumber, Integer offset, Integer limit) throws ErpFault_Exception {
+        return call(() -> SoapMapping.orders(uses.orders().list(customerNumber, offset, limit)));
+    }
+
+    @Override
+    public List<ProjectSummary> listProjects(String customerNumber) throws ErpFault_Exception {
+        return call(() -> uses.projects().list(customerNumber).stream().map(SoapMapping::project).toList());
+    }
+
+    @Override
+    public ProjectOverview getProjectOverview(String projectNumber) throws ErpFault_Exception {
+        return call(() -> SoapMapping.overview(uses.projects().overview(projectNumber)));
+    }
+
+    @Override
+    public List<Item> searchItems(String text, Integer limit) throws ErpFault_Exception {
+        return call(() -> uses.pricing().searchItems(text, limit).stream().map(SoapMapping::item).toList());
+    }
+
+    @Override
+    public PriceQuote quotePrices(String customerNumber, XMLGregorianCalendar date, List<LineRequest> lines)
+            throws ErpFault_Exception {
+        return call(() -> SoapMapping.quote(uses.pricing().quote(customerNumber, SoapMapping.date(date), SoapMapping.lines(lines))));
+    }
+
+    @Override
+    public Party createParty(String idempotencyKey, PartyKind kind, String name, String number, String vatNumber)
+            throws ErpFault_Exception {
+        return call(() -> SoapMapping.party(uses.partyCreation().create(idempotencyKey, SoapMapping.kind(kind), name, number,
+                vatNumber)));
+    }
+
+    @Override
+    public Order createOrder(String idempotencyKey, String customerNumber, String reference, List<LineRequest> lines)
+            throws ErpFault_Exception {
+        return call(() -> SoapMapping.order(uses.orders().create(idempotencyKey, customerNumber, reference, SoapMapping.lines(lines))));
+    }
+
+    @Override
+    public Order getOrder(String orderNumber) throws ErpFault_Exception {
+        return call(() -> SoapMapping.order(uses.orders().get(orderNumber)));
+    }
+
+    @Override
+    public Order replaceOrderLines(String orderNumber, List<LineRequest> lines) throws ErpFault_Exception {
+        return call(() -> SoapMapping.order(uses.orders().replaceLines(orderNumber, SoapMapping.lines(lines))));
+    }
+
+    @Override
+    public OrderConfirmation confirmOrder(String orderNumber, Boolean acceptCreditWarning) throws ErpFault_Exception {
+        return call(() -> SoapMapping.confirmation(uses.orders().confirm(orderNumber, acceptCreditWarning)));
     }
 
     private static <T> T call(Supplier<T> useCase) throws ErpFault_Exception {
