@@ -7,29 +7,37 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 
-import org.erpinsight.sidecar.adapter.reference.DemoSize;
+import org.erpinsight.sidecar.core.AdapterSettings;
+import org.erpinsight.sidecar.core.ErpAdapterFactory;
 import org.erpinsight.sidecar.server.security.ApiKeys;
 
 /**
  * The sidecar's settings. Each comes from, in this order of precedence: a command-line flag,
  * an environment variable, a properties file ({@code --config} or {@code ERP_SIDECAR_CONFIG}),
- * the default.
+ * the default. Settings an adapter reads (e.g. {@code demo.size}, {@code tryton.url}) come the
+ * same way: {@code --set key=value}, {@code ERP_SIDECAR_KEY}, or {@code key} in the file.
  */
-public record SidecarConfig(String bindAddress, int port, Path dataDirectory, DemoSize demoSize, String adapter,
-                            ApiKeys apiKeys) {
+public record SidecarConfig(String bindAddress, int port, Path dataDirectory, String adapter, ApiKeys apiKeys,
+                            Map<String, String> adapterSettings) {
 
-    /** One setting: its flag, environment variable, file key, default and help text. */
+    public SidecarConfig {
+        adapterSettings = Map.copyOf(adapterSettings);
+    }
+
+    /** One setting of the sidecar itself: its flag, environment variable, file key, default and help text. */
     enum Setting {
         BIND("--bind", "ERP_SIDECAR_BIND", "bind", "127.0.0.1", "address to listen on (0.0.0.0 for all)"),
         PORT("--port", "ERP_SIDECAR_PORT", "port", "8280", "HTTP port; 0 picks a free one"),
-        DATA_DIR("--data-dir", "ERP_SIDECAR_DATA_DIR", "data.dir", "sidecar-data",
-                "directory of the reference ERP's Derby database"),
-        DEMO_SIZE("--demo-size", "ERP_SIDECAR_DEMO_SIZE", "demo.size", "small",
-                "demo data for a new reference ERP: small or large (10,000 customers, 1,000,000 invoice lines)"),
-        ADAPTER("--adapter", "ERP_SIDECAR_ADAPTER", "adapter", "reference", "which ERP to wrap: reference"),
+        DATA_DIR("--data-dir", "ERP_SIDECAR_DATA_DIR", "data.dir", "sidecar-data", "directory for the adapter's files"),
+        ADAPTER("--adapter", "ERP_SIDECAR_ADAPTER", "adapter", "reference", "which ERP to wrap"),
+        DEMO_SIZE("--demo-size", "ERP_SIDECAR_DEMO_SIZE", "demo.size", null,
+                "reference ERP: demo data for a new database, small (default) or large"),
         API_KEYS("--api-key", "ERP_SIDECAR_API_KEYS", "api.keys", null,
                 "API key as NAME:SECRET (secret at least 16 characters); repeat the flag, or comma-separate in the"
                         + " variable or file; required");
@@ -58,11 +66,18 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, De
                 Options (flag, environment variable, key in the --config properties file):
                 """);
         for (Setting s : Setting.values()) {
-            text.append(String.format("  %-14s %-22s %-10s %s%s%n", s.flag, s.env, s.key, s.help,
+            text.append(String.format("  %-16s %-24s %-10s %s%s%n", s.flag, s.env, s.key, s.help,
                     s.defaultValue == null ? "" : " [" + s.defaultValue + "]"));
         }
-        text.append(String.format("  %-14s %-22s %-10s %s%n", "--config FILE", "ERP_SIDECAR_CONFIG", "", "properties file"));
-        text.append(String.format("  %-14s %-22s %-10s %s%n", "--help", "", "", "print this and exit"));
+        text.append(String.format("  %-16s %-24s %-10s %s%n", "--set KEY=VALUE", "ERP_SIDECAR_<KEY>", "KEY",
+                "a setting of the adapter (below)"));
+        text.append(String.format("  %-16s %-24s %-10s %s%n", "--config FILE", "ERP_SIDECAR_CONFIG", "", "properties file"));
+        text.append(String.format("  %-16s %-24s %-10s %s%n", "--help", "", "", "print this and exit"));
+        text.append("\nAdapters and their settings:\n");
+        for (ErpAdapterFactory factory : ServiceLoader.load(ErpAdapterFactory.class)) {
+            text.append("  ").append(factory.name()).append('\n');
+            new TreeMap<>(factory.settings()).forEach((k, v) -> text.append(String.format("    %-22s %s%n", k, v)));
+        }
         text.append("""
 
                 Endpoints: /api/v1 (REST, OpenAPI at /api/v1/openapi.json), /soap/erp (SOAP, WSDL at /soap/erp?wsdl),
@@ -82,6 +97,7 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, De
 
     public static SidecarConfig load(String[] args, Map<String, String> env) {
         Map<Setting, List<String>> flags = new LinkedHashMap<>();
+        Map<String, String> setFlags = new LinkedHashMap<>();
         String configFile = env.get("ERP_SIDECAR_CONFIG");
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -93,6 +109,15 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, De
             }
             if (arg.equals("--config")) {
                 configFile = value != null ? value : next(args, ++i, arg);
+                continue;
+            }
+            if (arg.equals("--set")) {
+                String pair = value != null ? value : next(args, ++i, arg);
+                int at = pair.indexOf('=');
+                if (at <= 0) {
+                    throw new InvalidConfig("--set needs KEY=VALUE, not '" + pair + "'");
+                }
+                setFlags.put(pair.substring(0, at).strip(), pair.substring(at + 1));
                 continue;
             }
             Setting setting = null;
@@ -137,16 +162,8 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, De
         if (port < 0 || port > 65535) {
             throw new InvalidConfig("port must be between 0 and 65535");
         }
-        DemoSize size;
-        try {
-            size = DemoSize.parse(single(values, Setting.DEMO_SIZE));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfig(e.getMessage());
-        }
-        String adapter = single(values, Setting.ADAPTER).strip();
-        if (!adapter.equals("reference")) {
-            throw new InvalidConfig("adapter must be 'reference', not '" + adapter + "'");
-        }
+        String adapter = single(values, Setting.ADAPTER).strip().toLowerCase(Locale.ROOT);
+        factory(adapter);
         List<String> keys = values.get(Setting.API_KEYS).stream().map(String::strip).filter(k -> !k.isEmpty()).toList();
         if (keys.isEmpty()) {
             throw new InvalidConfig("No API key configured: give --api-key NAME:SECRET or ERP_SIDECAR_API_KEYS");
@@ -157,8 +174,47 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, De
         } catch (IllegalArgumentException e) {
             throw new InvalidConfig(e.getMessage());
         }
-        return new SidecarConfig(single(values, Setting.BIND).strip(), port,
-                Path.of(single(values, Setting.DATA_DIR).strip()), size, adapter, apiKeys);
+        return new SidecarConfig(single(values, Setting.BIND).strip(), port, Path.of(single(values, Setting.DATA_DIR).strip()),
+                adapter, apiKeys, adapterSettings(values, setFlags, env, file));
+    }
+
+    /** Every adapter setting: from --set, ERP_SIDECAR_* variables and the file; demo.size also from its own flag. */
+    private static Map<String, String> adapterSettings(Map<Setting, List<String>> values, Map<String, String> setFlags,
+                                                       Map<String, String> env, Properties file) {
+        Map<String, String> settings = new TreeMap<>();
+        for (String key : file.stringPropertyNames()) {
+            settings.put(key, file.getProperty(key));
+        }
+        for (ErpAdapterFactory factory : ServiceLoader.load(ErpAdapterFactory.class)) {
+            for (String key : factory.settings().keySet()) {
+                String fromEnv = env.get(AdapterSettings.environmentName(key));
+                if (fromEnv != null) {
+                    settings.put(key, fromEnv);
+                }
+            }
+        }
+        if (!values.get(Setting.DEMO_SIZE).isEmpty()) {
+            settings.put("demo.size", single(values, Setting.DEMO_SIZE));
+        }
+        settings.putAll(setFlags);
+        for (Setting s : Setting.values()) {
+            if (s != Setting.DEMO_SIZE) {
+                settings.remove(s.key);
+            }
+        }
+        return settings;
+    }
+
+    /** The adapter factory of that name, or a config error listing the ones there are. */
+    static ErpAdapterFactory factory(String name) {
+        List<String> available = new ArrayList<>();
+        for (ErpAdapterFactory factory : ServiceLoader.load(ErpAdapterFactory.class)) {
+            if (factory.name().equals(name)) {
+                return factory;
+            }
+            available.add(factory.name());
+        }
+        throw new InvalidConfig("adapter must be one of " + available + ", not '" + name + "'");
     }
 
     private static String single(Map<Setting, List<String>> values, Setting s) {

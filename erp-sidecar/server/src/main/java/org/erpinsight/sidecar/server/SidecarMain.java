@@ -33,6 +33,9 @@ public final class SidecarMain {
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "sidecar-shutdown"));
             LOG.info(String.format("ERP sidecar ready at %s in %d ms (adapter %s, %d API key(s))", server.baseUri(),
                     (System.nanoTime() - start) / 1_000_000, config.adapter(), config.apiKeys().size()));
+        } catch (SidecarConfig.InvalidConfig e) {
+            System.err.println("erp-sidecar: " + e.getMessage());
+            System.exit(2);
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "The sidecar could not start: " + e.getMessage(), e);
             System.exit(1);

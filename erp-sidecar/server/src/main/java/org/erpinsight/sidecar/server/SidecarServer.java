@@ -16,8 +16,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.erpinsight.sidecar.adapter.reference.ReferenceErp;
-import org.erpinsight.sidecar.adapter.reference.ReferenceErpSettings;
+import org.erpinsight.sidecar.core.AdapterSettings;
 import org.erpinsight.sidecar.core.ErpAdapter;
 import org.erpinsight.sidecar.core.UseCases;
 import org.erpinsight.sidecar.server.ops.HealthServlet;
@@ -50,8 +49,13 @@ public final class SidecarServer implements AutoCloseable {
     }
 
     public static SidecarServer start(SidecarConfig config) throws Exception {
-        ErpAdapter erp = ReferenceErp.open(new ReferenceErpSettings(config.dataDirectory(), config.demoSize(),
-                Clock.systemDefaultZone()));
+        ErpAdapter erp;
+        try {
+            erp = SidecarConfig.factory(config.adapter()).open(new AdapterSettings(config.dataDirectory(), Clock.systemDefaultZone(),
+                    config.adapterSettings()));
+        } catch (IllegalArgumentException e) {
+            throw new SidecarConfig.InvalidConfig("adapter " + config.adapter() + ": " + e.getMessage());
+        }
         try {
             return start(config, erp);
         } catch (Exception | Error e) {

@@ -26,7 +26,7 @@ public class SidecarConfigTest {
         SidecarConfig fromFile = SidecarConfig.load(new String[] {"--config", file.toString()}, Map.of());
         assertEquals(7001, fromFile.port());
         assertEquals("0.0.0.0", fromFile.bindAddress());
-        assertEquals("large", fromFile.demoSize().name());
+        assertEquals("large", fromFile.adapterSettings().get("demo.size"));
         SidecarConfig fromEnv = SidecarConfig.load(new String[] {"--config", file.toString()}, Map.of("ERP_SIDECAR_PORT", "7002"));
         assertEquals(7002, fromEnv.port());
         SidecarConfig fromFlag = SidecarConfig.load(new String[] {"--config", file.toString(), "--port", "7003"},
@@ -35,7 +35,8 @@ public class SidecarConfigTest {
         SidecarConfig defaults = SidecarConfig.load(new String[] {KEY}, Map.of());
         assertEquals(8280, defaults.port());
         assertEquals("127.0.0.1", defaults.bindAddress());
-        assertEquals("small", defaults.demoSize().name());
+        assertEquals(null, defaults.adapterSettings().get("demo.size"));
+        assertEquals("reference", defaults.adapter());
     }
 
     @Test
@@ -53,7 +54,7 @@ public class SidecarConfigTest {
         assertTrue(message().contains("No API key"));
         assertTrue(message(KEY, "--port", "http").contains("port must be a number"));
         assertTrue(message(KEY, "--port", "70000").contains("between 0 and 65535"));
-        assertTrue(message(KEY, "--demo-size", "huge").contains("small"));
+        assertTrue(message(KEY, "--adapter", "sap").contains("[reference]"));
         assertTrue(message(KEY, "--adapter", "sap").contains("adapter"));
         assertTrue(message(KEY, "--colour", "red").contains("Unknown option --colour"));
         String tooShort = message("--api-key", "crm:short-secret");
@@ -64,12 +65,33 @@ public class SidecarConfigTest {
     }
 
     @Test
+    public void adapterSettingsComeFromSetFlagsTheEnvironmentAndTheFile() throws Exception {
+        Path file = folder.newFile("adapter.properties").toPath();
+        Files.writeString(file, "demo.size=large\nother.key=from-file\nport=7001\n");
+        SidecarConfig config = SidecarConfig.load(new String[] {KEY, "--config", file.toString(), "--set", "other.key=from-flag"},
+                Map.of("ERP_SIDECAR_DEMO_SIZE", "small"));
+        assertEquals("small", config.adapterSettings().get("demo.size"));
+        assertEquals("from-flag", config.adapterSettings().get("other.key"));
+        assertEquals("the sidecar's own settings are not the adapter's", null, config.adapterSettings().get("port"));
+        assertTrue(message(KEY, "--set", "novalue").contains("KEY=VALUE"));
+    }
+
+    @Test
+    public void aBadAdapterSettingStopsTheStartWithItsName() {
+        SidecarConfig config = SidecarConfig.load(new String[] {KEY, "--demo-size", "huge", "--port", "0", "--data-dir",
+            folder.getRoot().toPath().resolve("d").toString()}, Map.of());
+        String message = assertThrows(SidecarConfig.InvalidConfig.class, () -> SidecarServer.start(config)).getMessage();
+        assertTrue(message, message.contains("demo size") && message.contains("huge"));
+    }
+
+    @Test
     public void helpListsEveryOptionWithItsVariable() {
         String usage = SidecarConfig.usage();
         for (SidecarConfig.Setting s : SidecarConfig.Setting.values()) {
             assertTrue(usage.contains(s.flag));
             assertTrue(usage.contains(s.env));
         }
+        assertTrue("the adapters and their settings are listed", usage.contains("reference") && usage.contains("demo.size"));
     }
 
     private static String message(String... args) {
