@@ -24,7 +24,7 @@ import org.erpinsight.sidecar.server.security.ApiKeys;
  * same way: {@code --set key=value}, {@code ERP_SIDECAR_KEY}, or {@code key} in the file.
  */
 public record SidecarConfig(String bindAddress, int port, Path dataDirectory, String adapter, ApiKeys apiKeys,
-                            Map<String, String> adapterSettings) {
+                            double rateLimit, long maxBodyBytes, String logFormat, Map<String, String> adapterSettings) {
 
     public SidecarConfig {
         adapterSettings = Map.copyOf(adapterSettings);
@@ -39,8 +39,12 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, St
         DEMO_SIZE("--demo-size", "ERP_SIDECAR_DEMO_SIZE", "demo.size", null,
                 "reference ERP: demo data for a new database, small (default) or large"),
         API_KEYS("--api-key", "ERP_SIDECAR_API_KEYS", "api.keys", null,
-                "API key as NAME:SECRET (secret at least 16 characters); repeat the flag, or comma-separate in the"
-                        + " variable or file; required");
+                "API key as NAME:SECRET[:SCOPES], secret at least 16 characters, scopes read, orders, admin joined by '+'"
+                        + " (read if left out); repeat the flag, or comma-separate in the variable or file; required"),
+        RATE_LIMIT("--rate-limit", "ERP_SIDECAR_RATE_LIMIT", "rate.limit", "200",
+                "requests per second per API key, bursts up to twice that; 0 turns the limit off"),
+        MAX_BODY("--max-body-bytes", "ERP_SIDECAR_MAX_BODY_BYTES", "max.body.bytes", "1048576", "largest request body accepted"),
+        LOG_FORMAT("--log-format", "ERP_SIDECAR_LOG_FORMAT", "log.format", "text", "text, or json (one object a line)");
 
         final String flag;
         final String env;
@@ -174,8 +178,27 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, St
         } catch (IllegalArgumentException e) {
             throw new InvalidConfig(e.getMessage());
         }
+        double rateLimit = number(values, Setting.RATE_LIMIT, 0, 1_000_000);
+        long maxBody = (long) number(values, Setting.MAX_BODY, 1024, 100 * 1024 * 1024);
+        String logFormat = single(values, Setting.LOG_FORMAT).strip().toLowerCase(Locale.ROOT);
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            throw new InvalidConfig("log format must be text or json, not '" + logFormat + "'");
+        }
         return new SidecarConfig(single(values, Setting.BIND).strip(), port, Path.of(single(values, Setting.DATA_DIR).strip()),
-                adapter, apiKeys, adapterSettings(values, setFlags, env, file));
+                adapter, apiKeys, rateLimit, maxBody, logFormat, adapterSettings(values, setFlags, env, file));
+    }
+
+    private static double number(Map<Setting, List<String>> values, Setting s, double min, double max) {
+        double value;
+        try {
+            value = Double.parseDouble(single(values, s).strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidConfig(s.key + " must be a number, not '" + single(values, s) + "'");
+        }
+        if (value < min || value > max) {
+            throw new InvalidConfig(s.key + " must be between " + (long) min + " and " + (long) max);
+        }
+        return value;
     }
 
     /** Every adapter setting: from --set, ERP_SIDECAR_* variables and the file; demo.size also from its own flag. */

@@ -16,6 +16,7 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.erpinsight.sidecar.core.AdapterSettings;
 import org.erpinsight.sidecar.core.ErpAdapter;
 import org.erpinsight.sidecar.core.UseCases;
@@ -23,7 +24,14 @@ import org.erpinsight.sidecar.server.ops.HealthServlet;
 import org.erpinsight.sidecar.server.rest.Json;
 import org.erpinsight.sidecar.server.rest.Problems;
 import org.erpinsight.sidecar.server.rest.RestResources;
-import org.erpinsight.sidecar.server.security.ApiKeyFilter;
+import org.erpinsight.sidecar.server.ops.CallLog;
+import org.erpinsight.sidecar.server.ops.MeasuredErp;
+import org.erpinsight.sidecar.server.ops.Metrics;
+import org.erpinsight.sidecar.server.ops.MetricsServlet;
+import org.erpinsight.sidecar.server.rest.RestCalls;
+import org.erpinsight.sidecar.server.security.RateLimiter;
+import org.erpinsight.sidecar.server.security.RequestGate;
+import org.erpinsight.sidecar.server.soap.SoapEndpoints;
 import org.erpinsight.sidecar.server.soap.ErpSoapEndpoint;
 
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
@@ -64,7 +72,10 @@ public final class SidecarServer implements AutoCloseable {
         }
     }
 
-    static SidecarServer start(SidecarConfig config, ErpAdapter erp) throws Exception {
+    static SidecarServer start(SidecarConfig config, ErpAdapter adapter) throws Exception {
+        Metrics metrics = new Metrics();
+        ErpAdapter erp = MeasuredErp.wrap(adapter, metrics);
+        CallLog calls = new CallLog(metrics);
         UseCases uses = UseCases.over(erp, Clock.systemDefaultZone());
 
         Bus bus = BusFactory.newInstance().createBus();
@@ -81,23 +92,29 @@ public final class SidecarServer implements AutoCloseable {
         ErrorHandler errors = new ErrorHandler();
         errors.setShowStacks(false);
         jetty.setErrorHandler(errors);
+        // on stop: refuse new requests, let those in flight finish for up to ten seconds
+        jetty.setStopTimeout(10_000);
 
         ServletContextHandler context = new ServletContextHandler();
         context.setContextPath("/");
         context.addServlet(cxfHolder, "/*");
         context.addServlet(new ServletHolder("health", new HealthServlet(erp)), "/health");
-        context.addFilter(new FilterHolder(new ApiKeyFilter(config.apiKeys())), "/*", EnumSet.of(DispatcherType.REQUEST));
-        jetty.setHandler(context);
+        context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
+        RateLimiter limiter = new RateLimiter(config.rateLimit(), config.rateLimit() * 2, System::nanoTime);
+        context.addFilter(new FilterHolder(new RequestGate(config.apiKeys(), limiter, config.maxBodyBytes(), metrics)), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
+        jetty.setHandler(new GracefulHandler(context));
 
         JAXRSServerFactoryBean rest = new JAXRSServerFactoryBean();
         rest.setBus(bus);
         rest.setAddress(REST_PATH);
         rest.setServiceBeans(RestResources.all(uses));
-        rest.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new Problems()));
+        rest.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new Problems(), new RestCalls(calls)));
         rest.create();
 
-        EndpointImpl soap = new EndpointImpl(bus, new ErpSoapEndpoint(uses));
+        EndpointImpl soap = new EndpointImpl(bus, new ErpSoapEndpoint(uses, calls));
         soap.publish(SOAP_PATH);
+        SoapEndpoints.hardenAndCodeFaults(soap, metrics);
 
         jetty.start();
         return new SidecarServer(jetty, bus, erp);

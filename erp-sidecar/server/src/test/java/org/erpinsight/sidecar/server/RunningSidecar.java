@@ -18,18 +18,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A real sidecar on a free port with small demo data, for one test class. */
 public final class RunningSidecar extends ExternalResource {
+    /** A key with every scope. */
     public static final String KEY = "test-secret-0123456789";
+    /** A key that may only read. */
+    public static final String READ_KEY = "read-secret-0123456789";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String[] extraArgs;
     private Path dataDir;
     private SidecarServer server;
+
+    public RunningSidecar(String... extraArgs) {
+        this.extraArgs = extraArgs;
+    }
 
     @Override
     protected void before() throws Exception {
         dataDir = Files.createTempDirectory("sidecar-test");
-        server = SidecarServer.start(SidecarConfig.load(new String[] {"--port", "0", "--data-dir", dataDir.toString(),
-            "--api-key", "tests:" + KEY}, Map.of()));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--port", "0", "--data-dir", dataDir.toString(),
+            "--api-key", "tests:" + KEY + ":read+orders+admin", "--api-key", "reader:" + READ_KEY, "--rate-limit", "0"));
+        args.addAll(java.util.List.of(extraArgs));
+        server = SidecarServer.start(SidecarConfig.load(args.toArray(String[]::new), Map.of()));
     }
 
     @Override

@@ -126,8 +126,12 @@ public class SidecarApiTest {
                 + RunningSidecar.envelope("getCustomer", "<v:customerNumber>&e;</v:customerNumber>"), RunningSidecar.KEY);
         assertTrue(xxe.body(), xxe.body().contains("Fault"));
         assertFalse(xxe.body().contains("root:"));
+        assertTrue("a refused DTD is a client error with the contract's code", xxe.body().contains("<code>INVALID_REQUEST</code>"));
         HttpResponse<String> garbage = SIDECAR.soap("this is not xml", RunningSidecar.KEY);
-        assertTrue(garbage.body(), garbage.body().contains("Fault"));
+        assertTrue(garbage.body(), garbage.body().contains("<code>INVALID_REQUEST</code>"));
+        assertTrue(garbage.body().contains("<faultcode>soap:Client</faultcode>"));
+        HttpResponse<String> unknownOperation = SIDECAR.soap(RunningSidecar.envelope("dropTables", ""), RunningSidecar.KEY);
+        assertTrue(unknownOperation.body(), unknownOperation.body().contains("<code>INVALID_REQUEST</code>"));
         assertFalse(garbage.body().contains("at org."));
     }
 

@@ -43,8 +43,8 @@ public class SidecarConfigTest {
     public void severalKeysAuthenticateByNameAndWrongOnesDoNot() {
         SidecarConfig config = SidecarConfig.load(new String[] {"--api-key", "crm:abcdefghijklmnop", "--api-key",
             "other:qrstuvwxyz0123456"}, Map.of());
-        assertEquals("crm", config.apiKeys().authenticate("abcdefghijklmnop").orElseThrow());
-        assertEquals("other", config.apiKeys().authenticate("qrstuvwxyz0123456").orElseThrow());
+        assertEquals("crm", config.apiKeys().authenticate("abcdefghijklmnop").orElseThrow().name());
+        assertEquals("other", config.apiKeys().authenticate("qrstuvwxyz0123456").orElseThrow().name());
         assertTrue(config.apiKeys().authenticate("abcdefghijklmnoq").isEmpty());
         assertTrue(config.apiKeys().authenticate(null).isEmpty());
     }

@@ -10,6 +10,8 @@ import org.erpinsight.sidecar.core.OrderConfirmation;
 import org.erpinsight.sidecar.core.OrderPage;
 import org.erpinsight.sidecar.core.PriceQuote;
 import org.erpinsight.sidecar.core.UseCases;
+import org.erpinsight.sidecar.server.security.RequiresScope;
+import org.erpinsight.sidecar.server.security.Scope;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -71,6 +73,7 @@ public class OrderResource {
 
     @POST
     @Path("orders")
+    @RequiresScope(Scope.ORDERS)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createOrder(@HeaderParam("Idempotency-Key") String key, OrderBody body) {
         OrderBody b = Bodies.required(body);
@@ -86,6 +89,7 @@ public class OrderResource {
 
     @PUT
     @Path("orders/{orderNumber}/lines")
+    @RequiresScope(Scope.ORDERS)
     @Consumes(MediaType.APPLICATION_JSON)
     public Order replaceOrderLines(@PathParam("orderNumber") String orderNumber, OrderLinesBody body) {
         return uses.orders().replaceLines(orderNumber, Bodies.required(body).lines());
@@ -93,6 +97,7 @@ public class OrderResource {
 
     @POST
     @Path("orders/{orderNumber}/confirm")
+    @RequiresScope(Scope.ORDERS)
     @Consumes(MediaType.APPLICATION_JSON)
     public OrderConfirmation confirmOrder(@PathParam("orderNumber") String orderNumber, ConfirmationBody body) {
         return uses.orders().confirm(orderNumber, body == null ? null : body.acceptCreditWarning());

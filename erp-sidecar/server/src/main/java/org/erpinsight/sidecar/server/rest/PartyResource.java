@@ -9,6 +9,8 @@ import org.erpinsight.sidecar.core.PartyLookup;
 import org.erpinsight.sidecar.core.PartyPage;
 import org.erpinsight.sidecar.core.SupplierOverview;
 import org.erpinsight.sidecar.core.UseCases;
+import org.erpinsight.sidecar.server.security.RequiresScope;
+import org.erpinsight.sidecar.server.security.Scope;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -50,6 +52,7 @@ public class PartyResource {
 
     @POST
     @Path("customers")
+    @RequiresScope(Scope.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createCustomer(@HeaderParam("Idempotency-Key") String key, PartyCreationBody body) {
         return created(key, PartyKind.CUSTOMER, body);
@@ -57,6 +60,7 @@ public class PartyResource {
 
     @POST
     @Path("suppliers")
+    @RequiresScope(Scope.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createSupplier(@HeaderParam("Idempotency-Key") String key, PartyCreationBody body) {
         return created(key, PartyKind.SUPPLIER, body);

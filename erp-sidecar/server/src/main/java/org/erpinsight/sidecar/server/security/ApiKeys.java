@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -18,51 +19,69 @@ public final class ApiKeys {
     private static final int MIN_SECRET = 16;
     private static final int MAX_SECRET = 200;
 
-    private record Key(String name, byte[] digest) {
+    /** An authenticated caller: the key's name and what it may do. */
+    public record ApiKey(String name, Set<Scope> scopes) {
+        public ApiKey {
+            scopes = Set.copyOf(scopes);
+        }
+
+        public boolean may(Scope scope) {
+            return scopes.contains(scope);
+        }
     }
 
-    private final List<Key> keys;
+    private record Entry(ApiKey key, byte[] digest) {
+    }
 
-    private ApiKeys(List<Key> keys) {
+    private final List<Entry> keys;
+
+    private ApiKeys(List<Entry> keys) {
         this.keys = List.copyOf(keys);
     }
 
-    /** Parses {@code NAME:SECRET} entries; the message of the exception never contains a secret. */
+    /**
+     * Parses {@code NAME:SECRET[:SCOPES]} entries, scopes as {@code read+orders+admin} (read
+     * when left out); the message of the exception never contains a secret.
+     */
     public static ApiKeys parse(List<String> entries) {
-        List<Key> keys = new ArrayList<>();
+        List<Entry> keys = new ArrayList<>();
         for (String entry : entries) {
             int colon = entry.indexOf(':');
             if (colon <= 0) {
-                throw new IllegalArgumentException("An API key must be NAME:SECRET (entry " + (keys.size() + 1) + ")");
+                throw new IllegalArgumentException("An API key must be NAME:SECRET[:SCOPES] (entry " + (keys.size() + 1) + ")");
             }
             String name = entry.substring(0, colon);
-            String secret = entry.substring(colon + 1);
+            String rest = entry.substring(colon + 1);
+            int scopeColon = rest.lastIndexOf(':');
+            String secret = scopeColon < 0 ? rest : rest.substring(0, scopeColon);
+            Set<Scope> scopes = Scope.parse(scopeColon < 0 ? null : rest.substring(scopeColon + 1));
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("API key name '" + name + "' may only use letters, digits, '.', '_', '-'");
             }
-            if (secret.length() < MIN_SECRET || secret.length() > MAX_SECRET || secret.chars().anyMatch(Character::isWhitespace)) {
+            if (secret.length() < MIN_SECRET || secret.length() > MAX_SECRET || secret.chars().anyMatch(Character::isWhitespace)
+                    || secret.indexOf(':') >= 0) {
                 throw new IllegalArgumentException("The secret of API key '" + name + "' must be " + MIN_SECRET + " to "
-                        + MAX_SECRET + " characters without spaces");
+                        + MAX_SECRET + " characters without spaces or ':'");
             }
-            if (keys.stream().anyMatch(k -> k.name().equals(name))) {
+            if (keys.stream().anyMatch(k -> k.key().name().equals(name))) {
                 throw new IllegalArgumentException("API key name '" + name + "' is given twice");
             }
-            keys.add(new Key(name, digest(secret)));
+            keys.add(new Entry(new ApiKey(name, scopes), digest(secret)));
         }
         return new ApiKeys(keys);
     }
 
-    /** The name of the key whose secret was presented, if any. */
-    public Optional<String> authenticate(String presented) {
+    /** The key whose secret was presented, if any. */
+    public Optional<ApiKey> authenticate(String presented) {
         if (presented == null || presented.isEmpty() || presented.length() > MAX_SECRET) {
             return Optional.empty();
         }
         byte[] digest = digest(presented);
-        String match = null;
-        for (Key key : keys) {
+        ApiKey match = null;
+        for (Entry entry : keys) {
             // no early exit: every key is compared whatever matched before
-            if (MessageDigest.isEqual(key.digest(), digest)) {
-                match = key.name();
+            if (MessageDigest.isEqual(entry.digest(), digest)) {
+                match = entry.key();
             }
         }
         return Optional.ofNullable(match);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.erpinsight.sidecar.core.ErrorCode;
+import org.erpinsight.sidecar.server.ops.Metrics;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -15,19 +16,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Lets a request through to the API only with a valid {@code X-API-Key}; the contract
- * documents and /health are public, any other path is a 404. Refusals are answered in the caller's protocol: a
- * problem+json for REST, a SOAP fault carrying the same code for SOAP.
+ * Every request passes here first. Outside the API, /health and /metrics there is nothing (a
+ * 404); the contract documents are public; everything else needs a valid {@code X-API-Key},
+ * must stay under the body size limit and the key's rate limit. Refusals are answered in the
+ * caller's protocol: problem+json for REST, a SOAP fault carrying the same code for SOAP.
  */
-public final class ApiKeyFilter implements Filter {
+public final class RequestGate implements Filter {
     public static final String HEADER = "X-API-Key";
-    /** Request attribute holding the authenticated key's name, for logs and metrics. */
-    public static final String KEY_NAME = "erpinsight.apiKey";
+    /** Request attribute holding the authenticated {@link ApiKeys.ApiKey}, for scope checks, logs and metrics. */
+    public static final String API_KEY = "erpinsight.apiKey";
 
     private final ApiKeys keys;
+    private final RateLimiter rateLimiter;
+    private final long maxBodyBytes;
+    private final Metrics metrics;
 
-    public ApiKeyFilter(ApiKeys keys) {
+    public RequestGate(ApiKeys keys, RateLimiter rateLimiter, long maxBodyBytes, Metrics metrics) {
         this.keys = keys;
+        this.rateLimiter = rateLimiter;
+        this.maxBodyBytes = maxBodyBytes;
+        this.metrics = metrics;
     }
 
     @Override
@@ -38,12 +46,13 @@ public final class ApiKeyFilter implements Filter {
         boolean rest = path.startsWith("/api/v1/") || path.equals("/api/v1");
         boolean soap = path.startsWith("/soap/");
         if (!rest && !soap) {
-            if (path.equals("/health")) {
+            if (path.equals("/health") || path.equals("/metrics")) {
                 chain.doFilter(req, res);
             } else {
                 // CXF is mapped to /*; answer everything outside the API here, in the contract's format
+                metrics.rejected("not_found");
                 ProblemWriter.write(response, ErrorCode.NOT_FOUND,
-                        "Nothing here: the API is under /api/v1, SOAP under /soap/erp, health at /health");
+                        "Nothing here: the API is under /api/v1, SOAP under /soap/erp, health at /health, metrics at /metrics");
             }
             return;
         }
@@ -51,21 +60,41 @@ public final class ApiKeyFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        Optional<String> key = keys.authenticate(request.getHeader(HEADER));
+        Optional<ApiKeys.ApiKey> key = keys.authenticate(request.getHeader(HEADER));
         if (key.isEmpty()) {
+            metrics.rejected("unauthenticated");
             String message = request.getHeader(HEADER) == null
                     ? "Send your API key in the " + HEADER + " header"
                     : "The API key is not valid";
-            if (soap) {
-                SoapFaults.write(response, ErrorCode.UNAUTHENTICATED, message);
-            } else {
+            if (!soap) {
                 response.setHeader("WWW-Authenticate", "ApiKey header=\"" + HEADER + "\"");
-                ProblemWriter.write(response, ErrorCode.UNAUTHENTICATED, message);
             }
+            refuse(response, soap, ErrorCode.UNAUTHENTICATED, message);
             return;
         }
-        request.setAttribute(KEY_NAME, key.get());
-        chain.doFilter(req, res);
+        long retryAfter = rateLimiter.acquire(key.get().name());
+        if (retryAfter > 0) {
+            metrics.rejected("rate_limited");
+            response.setHeader("Retry-After", Long.toString(retryAfter));
+            refuse(response, soap, ErrorCode.RATE_LIMITED, "Too many requests for this API key; retry in " + retryAfter + " s");
+            return;
+        }
+        long length = request.getContentLengthLong();
+        if (length > maxBodyBytes) {
+            metrics.rejected("too_large");
+            refuse(response, soap, ErrorCode.PAYLOAD_TOO_LARGE, "The body may have at most " + maxBodyBytes + " bytes");
+            return;
+        }
+        request.setAttribute(API_KEY, key.get());
+        chain.doFilter(length < 0 ? new LimitedBody(request, maxBodyBytes) : request, res);
+    }
+
+    private static void refuse(HttpServletResponse response, boolean soap, ErrorCode code, String message) throws IOException {
+        if (soap) {
+            SoapFaults.write(response, code, message);
+        } else {
+            ProblemWriter.write(response, code, message);
+        }
     }
 
     private static boolean isPublicDocument(HttpServletRequest request, String path) {
@@ -117,12 +146,13 @@ public final class ApiKeyFilter implements Filter {
         }
 
         public static void write(HttpServletResponse response, ErrorCode code, String message) throws IOException {
-            // SOAP 1.1 sends faults with HTTP 500; the code inside tells the client what happened
-            response.setStatus(500);
+            // SOAP 1.1 sends faults with HTTP 500; the code inside tells the client what happened (429 stays 429
+            // so that load balancers and retrying clients see it)
+            response.setStatus(code.httpStatus() == 429 ? 429 : 500);
             response.setContentType("text/xml");
             response.setCharacterEncoding("UTF-8");
             String xml = "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><soap:Fault>"
-                    + "<faultcode>soap:Client</faultcode><faultstring>" + escapeXml(message) + "</faultstring><detail>"
+                    + "<faultcode>" + (code.httpStatus() < 500 ? "soap:Client" : "soap:Server") + "</faultcode><faultstring>" + escapeXml(message) + "</faultstring><detail>"
                     + "<ns2:erpFault xmlns:ns2=\"http://erpinsight.org/sidecar/v1\"><ns2:code>" + code.name()
                     + "</ns2:code><ns2:message>" + escapeXml(message) + "</ns2:message></ns2:erpFault>"
                     + "</detail></soap:Fault></soap:Body></soap:Envelope>";

@@ -1,0 +1,63 @@
+package org.erpinsight.sidecar.server.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+/** A chunked body (no Content-Length) that fails once it grows past the limit, instead of filling the heap. */
+final class LimitedBody extends HttpServletRequestWrapper {
+    private final long limit;
+    private ServletInputStream limited;
+
+    LimitedBody(HttpServletRequest request, long limit) {
+        super(request);
+        this.limit = limit;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+        if (limited == null) {
+            ServletInputStream in = super.getInputStream();
+            limited = new ServletInputStream() {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    int b = in.read();
+                    if (b >= 0 && ++read > limit) {
+                        throw new IOException("The body is larger than " + limit + " bytes");
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) throws IOException {
+                    int n = in.read(buffer, offset, length);
+                    if (n > 0 && (read += n) > limit) {
+                        throw new IOException("The body is larger than " + limit + " bytes");
+                    }
+                    return n;
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.isFinished();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return in.isReady();
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    in.setReadListener(listener);
+                }
+            };
+        }
+        return limited;
+    }
+}
