@@ -8,15 +8,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.erpinsight.sidecar.core.ErpException;
 import org.erpinsight.sidecar.core.ErrorCode;
 
-/** Queries and transactions on the reference ERP's Derby database; SQL failures become ERP_UNAVAILABLE. */
-final class Database {
-    private final EmbeddedDataSource dataSource = new EmbeddedDataSource();
+/**
+ * Queries and transactions on the reference ERP's Derby database; SQL failures become
+ * ERP_UNAVAILABLE. Connections come from a small pool: opening an embedded Derby connection
+ * costs about as much as a whole overview query.
+ */
+final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
 
     Database(String path) {
-        dataSource.setDatabaseName(path);
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        derby.setDatabaseName(path);
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(derby);
+        config.setPoolName("reference-erp");
+        config.setMaximumPoolSize(8);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(5_000);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        this.dataSource = new HikariDataSource(config);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
     }
 
     @FunctionalInterface
@@ -89,7 +110,6 @@ final class Database {
     <T> T transaction(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try {
                 T result = work.run(c);
                 c.commit();
@@ -97,6 +117,8 @@ final class Database {
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw unavailable(e);

@@ -50,13 +50,16 @@ final class Ledgers {
         Instant asOf = clock.instant();
         LocalDate today = LocalDate.ofInstant(asOf, clock.getZone());
         return db.read(c -> {
-            Party customer = Database.query(c, "SELECT number, name, vat_number, email, phone, postcode, city, country_code,"
-                    + " currency, blocked FROM customer WHERE number = ?", rs -> PartyBook.party(rs, PartyKind.CUSTOMER), number);
-            if (customer == null) {
+            record Customer(Party party, BigDecimal creditLimit) {
+            }
+            Customer found = Database.query(c, "SELECT number, name, vat_number, email, phone, postcode, city, country_code,"
+                    + " currency, blocked, credit_limit FROM customer WHERE number = ?",
+                    rs -> new Customer(PartyBook.party(rs, PartyKind.CUSTOMER), rs.getBigDecimal("credit_limit")), number);
+            if (found == null) {
                 return Optional.empty();
             }
-            BigDecimal creditLimit = Database.query(c, "SELECT credit_limit FROM customer WHERE number = ?",
-                    rs -> rs.getBigDecimal(1), number);
+            Party customer = found.party();
+            BigDecimal creditLimit = found.creditLimit();
             Sums sums = new Sums(today);
             Database.list(c, "SELECT invoice_date, due_date, amount, paid_amount, paid_date FROM invoice WHERE customer_number = ?",
                     rs -> {

@@ -91,8 +91,7 @@ public final class ReferenceErp implements ErpAdapter {
     }
 
     private static int schemaVersion(String path) {
-        Database database = new Database(path);
-        try {
+        try (Database database = new Database(path)) {
             String version = database.query("SELECT v FROM erp_meta WHERE k = 'schema_version'", rs -> rs.getString(1));
             return version == null ? 1 : Integer.parseInt(version);
         } catch (RuntimeException e) {
@@ -233,6 +232,7 @@ public final class ReferenceErp implements ErpAdapter {
 
     @Override
     public void close() {
+        db.close();
         shutdown(databasePath);
     }
 

@@ -41,6 +41,16 @@ public class PartyResource {
     public record PartyCreationBody(String name, String number, String vatNumber) {
     }
 
+    /** The answer of ping. */
+    public record Pong(String status) {
+    }
+
+    @GET
+    @Path("ping")
+    public Pong ping() {
+        return new Pong("ok");
+    }
+
     @GET
     @Path("customers")
     public CustomerSearchResult searchCustomers(@QueryParam("name") String name, @QueryParam("vatNumber") String vatNumber,

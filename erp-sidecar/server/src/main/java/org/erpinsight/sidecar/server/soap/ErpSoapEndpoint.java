@@ -60,6 +60,11 @@ public class ErpSoapEndpoint implements ErpInsightPort {
     }
 
     @Override
+    public String ping() throws ErpFault_Exception {
+        return call("ping", Scope.READ, () -> "ok");
+    }
+
+    @Override
     public Party getCustomer(String customerNumber) throws ErpFault_Exception {
         return call("getCustomer", Scope.READ, () -> SoapMapping.party(uses.parties().customer(customerNumber)));
     }
