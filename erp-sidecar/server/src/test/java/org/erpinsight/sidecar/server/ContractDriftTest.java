@@ -55,6 +55,22 @@ public class ContractDriftTest {
     }
 
     @Test
+    public void theBrowsableApiPageShowsEveryOperationAndSchema() throws Exception {
+        HttpResponse<String> page = SIDECAR.get("/api/v1/docs", null);
+        assertEquals("the page is public", 200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        JsonNode doc = checkedInOpenApi();
+        for (JsonNode path : doc.get("paths")) {
+            for (JsonNode operation : path) {
+                assertTrue(operation.get("operationId").asText(),
+                        page.body().contains("id=\"" + operation.get("operationId").asText() + "\""));
+            }
+        }
+        doc.at("/components/schemas").fieldNames().forEachRemaining(name ->
+                assertTrue(name, page.body().contains("<h3>" + name + "</h3>")));
+    }
+
+    @Test
     public void theRestResourceImplementsExactlyTheDocumentedOperations() throws Exception {
         Set<String> documented = new TreeSet<>();
         JsonNode paths = checkedInOpenApi().get("paths");

@@ -9,10 +9,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** Serves the checked-in OpenAPI document: the contract is the file, not something derived from code. */
+/**
+ * Serves the checked-in OpenAPI document (the contract is the file, not something derived from
+ * code) and the browsable page made from it.
+ */
 @Path("/")
 public class ContractDocuments {
     private final byte[] openApi;
+    private final String page;
 
     public ContractDocuments() {
         try (InputStream in = ContractDocuments.class.getResourceAsStream("/contract/openapi.json")) {
@@ -20,6 +24,7 @@ public class ContractDocuments {
                 throw new IllegalStateException("contract/openapi.json is missing from the class path");
             }
             openApi = in.readAllBytes();
+            page = ApiPage.render(openApi);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -30,5 +35,12 @@ public class ContractDocuments {
     @Produces(MediaType.APPLICATION_JSON)
     public byte[] openApi() {
         return openApi.clone();
+    }
+
+    @GET
+    @Path("docs")
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    public String docs() {
+        return page;
     }
 }

@@ -102,7 +102,7 @@ public final class RequestGate implements Filter {
             return false;
         }
         String query = request.getQueryString();
-        return path.equals("/api/v1/openapi.json")
+        return path.equals("/api/v1/openapi.json") || path.equals("/api/v1/docs")
                 || (path.startsWith("/soap/") && query != null && (query.equalsIgnoreCase("wsdl") || query.startsWith("xsd=")));
     }
 
