@@ -24,7 +24,18 @@ import org.erpinsight.sidecar.server.security.ApiKeys;
  * same way: {@code --set key=value}, {@code ERP_SIDECAR_KEY}, or {@code key} in the file.
  */
 public record SidecarConfig(String bindAddress, int port, Path dataDirectory, String adapter, ApiKeys apiKeys,
-                            double rateLimit, long maxBodyBytes, String logFormat, Map<String, String> adapterSettings) {
+                            double rateLimit, long maxBodyBytes, String logFormat, Tls tls, Map<String, String> adapterSettings) {
+
+    /**
+     * HTTPS, when a key store is given; with a trust store, clients must present a certificate it
+     * trusts, and such a client is authenticated by its certificate with {@code clientScopes}.
+     */
+    public record Tls(Path keyStore, char[] keyStorePassword, Path trustStore, char[] trustStorePassword,
+                      java.util.Set<org.erpinsight.sidecar.server.security.Scope> clientScopes) {
+        public boolean clientCertificates() {
+            return trustStore != null;
+        }
+    }
 
     public SidecarConfig {
         adapterSettings = Map.copyOf(adapterSettings);
@@ -44,7 +55,17 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, St
         RATE_LIMIT("--rate-limit", "ERP_SIDECAR_RATE_LIMIT", "rate.limit", "200",
                 "requests per second per API key, bursts up to twice that; 0 turns the limit off"),
         MAX_BODY("--max-body-bytes", "ERP_SIDECAR_MAX_BODY_BYTES", "max.body.bytes", "1048576", "largest request body accepted"),
-        LOG_FORMAT("--log-format", "ERP_SIDECAR_LOG_FORMAT", "log.format", "text", "text, or json (one object a line)");
+        LOG_FORMAT("--log-format", "ERP_SIDECAR_LOG_FORMAT", "log.format", "text", "text, or json (one object a line)"),
+        TLS_KEYSTORE("--tls-keystore", "ERP_SIDECAR_TLS_KEYSTORE", "tls.keystore", null,
+                "PKCS12 key store with the server's key and certificate: serve HTTPS"),
+        TLS_KEYSTORE_PASSWORD_FILE("--tls-keystore-password-file", "ERP_SIDECAR_TLS_KEYSTORE_PASSWORD_FILE",
+                "tls.keystore.password.file", null, "file whose first line is the key store's password"),
+        TLS_TRUSTSTORE("--tls-truststore", "ERP_SIDECAR_TLS_TRUSTSTORE", "tls.truststore", null,
+                "PKCS12 trust store: require client certificates it trusts (mutual TLS)"),
+        TLS_TRUSTSTORE_PASSWORD_FILE("--tls-truststore-password-file", "ERP_SIDECAR_TLS_TRUSTSTORE_PASSWORD_FILE",
+                "tls.truststore.password.file", null, "file whose first line is the trust store's password"),
+        CLIENT_CERT_SCOPES("--client-cert-scopes", "ERP_SIDECAR_CLIENT_CERT_SCOPES", "client.cert.scopes", "read",
+                "scopes of a client authenticated by its certificate");
 
         final String flag;
         final String env;
@@ -185,7 +206,54 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, St
             throw new InvalidConfig("log format must be text or json, not '" + logFormat + "'");
         }
         return new SidecarConfig(single(values, Setting.BIND).strip(), port, Path.of(single(values, Setting.DATA_DIR).strip()),
-                adapter, apiKeys, rateLimit, maxBody, logFormat, adapterSettings(values, setFlags, env, file));
+                adapter, apiKeys, rateLimit, maxBody, logFormat, tls(values), adapterSettings(values, setFlags, env, file));
+    }
+
+    private static Tls tls(Map<Setting, List<String>> values) {
+        String keyStore = optional(values, Setting.TLS_KEYSTORE);
+        String trustStore = optional(values, Setting.TLS_TRUSTSTORE);
+        if (keyStore == null) {
+            if (trustStore != null) {
+                throw new InvalidConfig("A trust store (client certificates) needs TLS: give --tls-keystore too");
+            }
+            return null;
+        }
+        java.util.Set<org.erpinsight.sidecar.server.security.Scope> scopes;
+        try {
+            scopes = org.erpinsight.sidecar.server.security.Scope.parse(single(values, Setting.CLIENT_CERT_SCOPES));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfig(e.getMessage());
+        }
+        return new Tls(readable(keyStore), password(values, Setting.TLS_KEYSTORE_PASSWORD_FILE),
+                trustStore == null ? null : readable(trustStore),
+                trustStore == null ? null : password(values, Setting.TLS_TRUSTSTORE_PASSWORD_FILE), scopes);
+    }
+
+    private static String optional(Map<Setting, List<String>> values, Setting s) {
+        List<String> v = values.get(s);
+        return v.isEmpty() || v.get(v.size() - 1).isBlank() ? null : v.get(v.size() - 1).strip();
+    }
+
+    private static Path readable(String file) {
+        Path path = Path.of(file);
+        if (!Files.isReadable(path)) {
+            throw new InvalidConfig("Cannot read " + file);
+        }
+        return path;
+    }
+
+    /** Passwords come from files, never from flags: a flag shows in the process list. */
+    private static char[] password(Map<Setting, List<String>> values, Setting s) {
+        String file = optional(values, s);
+        if (file == null) {
+            throw new InvalidConfig(s.flag + " is required with " + (s == Setting.TLS_KEYSTORE_PASSWORD_FILE ? "--tls-keystore" : "--tls-truststore"));
+        }
+        try {
+            List<String> lines = Files.readAllLines(Path.of(file));
+            return (lines.isEmpty() ? "" : lines.get(0)).toCharArray();
+        } catch (IOException e) {
+            throw new InvalidConfig("Cannot read the password file " + file + ": " + e.getMessage());
+        }
     }
 
     private static double number(Map<Setting, List<String>> values, Setting s, double min, double max) {

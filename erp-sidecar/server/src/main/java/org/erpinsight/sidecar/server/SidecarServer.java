@@ -13,7 +13,12 @@ import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -85,7 +90,7 @@ public final class SidecarServer implements AutoCloseable {
         cxfHolder.setInitParameter("hide-service-list-page", "true");
 
         Server jetty = new Server();
-        ServerConnector connector = new ServerConnector(jetty);
+        ServerConnector connector = connector(jetty, config.tls());
         connector.setHost(config.bindAddress());
         connector.setPort(config.port());
         jetty.addConnector(connector);
@@ -101,7 +106,8 @@ public final class SidecarServer implements AutoCloseable {
         context.addServlet(new ServletHolder("health", new HealthServlet(erp)), "/health");
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
         RateLimiter limiter = new RateLimiter(config.rateLimit(), config.rateLimit() * 2, System::nanoTime);
-        context.addFilter(new FilterHolder(new RequestGate(config.apiKeys(), limiter, config.maxBodyBytes(), metrics)), "/*",
+        context.addFilter(new FilterHolder(new RequestGate(config.apiKeys(), limiter, config.maxBodyBytes(), metrics,
+                config.tls() != null && config.tls().clientCertificates() ? config.tls().clientScopes() : null)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         jetty.setHandler(new GracefulHandler(context));
 
@@ -120,6 +126,29 @@ public final class SidecarServer implements AutoCloseable {
         return new SidecarServer(jetty, bus, erp);
     }
 
+    /** Plain HTTP, or HTTPS with the configured key store and, with a trust store, required client certificates. */
+    private static ServerConnector connector(Server jetty, SidecarConfig.Tls tls) {
+        if (tls == null) {
+            return new ServerConnector(jetty);
+        }
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.keyStore().toString());
+        ssl.setKeyStorePassword(new String(tls.keyStorePassword()));
+        ssl.setKeyStoreType("PKCS12");
+        if (tls.clientCertificates()) {
+            ssl.setTrustStorePath(tls.trustStore().toString());
+            ssl.setTrustStorePassword(new String(tls.trustStorePassword()));
+            ssl.setTrustStoreType("PKCS12");
+            ssl.setNeedClientAuth(true);
+        }
+        HttpConfiguration https = new HttpConfiguration();
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // clients often reach the sidecar by IP address, which a certificate's host name check would refuse
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        return new ServerConnector(jetty, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(https));
+    }
+
     public int port() {
         return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
     }
@@ -130,7 +159,8 @@ public final class SidecarServer implements AutoCloseable {
         if (host == null || host.equals("0.0.0.0")) {
             host = "127.0.0.1";
         }
-        return URI.create("http://" + host + ":" + port());
+        boolean tls = jetty.getConnectors()[0].getProtocols().contains("ssl");
+        return URI.create((tls ? "https://" : "http://") + host + ":" + port());
     }
 
     public ErpAdapter erp() {

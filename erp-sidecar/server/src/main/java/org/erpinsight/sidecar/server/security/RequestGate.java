@@ -31,8 +31,13 @@ public final class RequestGate implements Filter {
     private final long maxBodyBytes;
     private final Metrics metrics;
 
-    public RequestGate(ApiKeys keys, RateLimiter rateLimiter, long maxBodyBytes, Metrics metrics) {
+    private final java.util.Set<Scope> clientCertificateScopes;
+
+    /** @param clientCertificateScopes scopes of a client authenticated by its TLS certificate; null when mutual TLS is off */
+    public RequestGate(ApiKeys keys, RateLimiter rateLimiter, long maxBodyBytes, Metrics metrics,
+                       java.util.Set<Scope> clientCertificateScopes) {
         this.keys = keys;
+        this.clientCertificateScopes = clientCertificateScopes;
         this.rateLimiter = rateLimiter;
         this.maxBodyBytes = maxBodyBytes;
         this.metrics = metrics;
@@ -61,6 +66,9 @@ public final class RequestGate implements Filter {
             return;
         }
         Optional<ApiKeys.ApiKey> key = keys.authenticate(request.getHeader(HEADER));
+        if (key.isEmpty() && request.getHeader(HEADER) == null) {
+            key = certificateHolder(request);
+        }
         if (key.isEmpty()) {
             metrics.rejected("unauthenticated");
             String message = request.getHeader(HEADER) == null
@@ -87,6 +95,20 @@ public final class RequestGate implements Filter {
         }
         request.setAttribute(API_KEY, key.get());
         chain.doFilter(length < 0 ? new LimitedBody(request, maxBodyBytes) : request, res);
+    }
+
+    /** With mutual TLS, Jetty has already verified the chain against the trust store; the subject names the caller. */
+    private Optional<ApiKeys.ApiKey> certificateHolder(HttpServletRequest request) {
+        if (clientCertificateScopes == null) {
+            return Optional.empty();
+        }
+        Object chain = request.getAttribute("jakarta.servlet.request.X509Certificate");
+        if (chain instanceof java.security.cert.X509Certificate[] certificates && certificates.length > 0) {
+            String subject = certificates[0].getSubjectX500Principal().getName();
+            String name = subject.replaceAll("^.*?CN=([^,]+).*$", "$1");
+            return Optional.of(new ApiKeys.ApiKey("cert:" + name, clientCertificateScopes));
+        }
+        return Optional.empty();
     }
 
     private static void refuse(HttpServletResponse response, boolean soap, ErrorCode code, String message) throws IOException {
