@@ -87,14 +87,13 @@ for code, name, uom, price, kind in [
         ('PANEL', 'Control panel', unit, '640.00', 'goods'),
         ('CABLE', 'Cable kit', unit, '35.50', 'goods'),
         ('TRAVEL', 'Travel expenses', unit, '1.00', 'service')]:
-    template = Template(name=name, default_uom=uom, type=kind, list_price=Decimal(price),
+    # in Tryton 6.0 a product's code is its template's code plus its own suffix
+    template = Template(name=name, code=code, default_uom=uom, type=kind, list_price=Decimal(price),
         account_category=category, salable=True, purchasable=True)
     template.purchase_uom = uom
     template.sale_uom = uom
     template.save()
     product, = template.products
-    product.code = code
-    product.save()
     products[code] = product
 
 PriceList = Model.get('product.price_list')
@@ -106,6 +105,13 @@ price_list.lines.new(quantity=50, formula='unit_price * 0.88')
 price_list.lines.new(quantity=10, formula='unit_price * 0.95')
 price_list.lines.new(formula='unit_price')
 price_list.save()
+
+# Tryton has no customer or supplier flag: the sidecar reads these two categories
+PartyCategory = Model.get('party.category')
+customer_category = PartyCategory(name='Customer')
+customer_category.save()
+supplier_category = PartyCategory(name='Supplier')
+supplier_category.save()
 
 customers = {}
 for key, name, vat, email, phone, limit in [
@@ -123,6 +129,7 @@ for key, name, vat, email, phone, limit in [
     party.customer_payment_term = term
     party.sale_price_list = price_list
     party.credit_limit_amount = Decimal(limit)
+    party.categories.append(PartyCategory(customer_category.id))
     party.save()
     customers[key] = party
 
@@ -130,6 +137,7 @@ supplier = Party(name='Fjord Components AS')
 supplier.identifiers.new(code='NO912345678')
 supplier.contact_mechanisms.new(type='email', value='sales@fjordcomponents.no')
 supplier.supplier_payment_term = term
+supplier.categories.append(PartyCategory(supplier_category.id))
 supplier.save()
 
 Invoice = Model.get('account.invoice')

@@ -1,0 +1,184 @@
+package org.erpinsight.sidecar.adapter.tryton;
+
+import static org.erpinsight.sidecar.adapter.tryton.TrytonClient.decimal;
+import static org.erpinsight.sidecar.adapter.tryton.TrytonClient.list;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.erpinsight.sidecar.core.CustomerOverview;
+import org.erpinsight.sidecar.core.CustomerQuery;
+import org.erpinsight.sidecar.core.ErpAdapter;
+import org.erpinsight.sidecar.core.Invoice;
+import org.erpinsight.sidecar.core.InvoiceFilter;
+import org.erpinsight.sidecar.core.InvoicePage;
+import org.erpinsight.sidecar.core.InvoicePdf;
+import org.erpinsight.sidecar.core.Item;
+import org.erpinsight.sidecar.core.LineRequest;
+import org.erpinsight.sidecar.core.Order;
+import org.erpinsight.sidecar.core.OrderConfirmation;
+import org.erpinsight.sidecar.core.OrderPage;
+import org.erpinsight.sidecar.core.Party;
+import org.erpinsight.sidecar.core.PartyKind;
+import org.erpinsight.sidecar.core.PartyPage;
+import org.erpinsight.sidecar.core.PriceQuote;
+import org.erpinsight.sidecar.core.ProjectOverview;
+import org.erpinsight.sidecar.core.ProjectSummary;
+import org.erpinsight.sidecar.core.SupplierOverview;
+import org.erpinsight.sidecar.core.WriteRequest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The contract over Tryton 6.0's JSON-RPC; each part of Tryton is one class (parties, ledgers, sales, projects). */
+public final class TrytonErp implements ErpAdapter {
+    private final TrytonClient tryton;
+    private final TrytonParties parties;
+    private final TrytonLedgers ledgers;
+    private final TrytonSales sales;
+    private final TrytonProjects projects;
+
+    TrytonErp(TrytonSettings settings, Clock clock) {
+        this.tryton = new TrytonClient(settings);
+        this.parties = new TrytonParties(tryton);
+        this.ledgers = new TrytonLedgers(tryton, parties, clock);
+        this.sales = new TrytonSales(tryton, parties, clock);
+        this.projects = new TrytonProjects(tryton, parties, clock);
+    }
+
+    @Override
+    public String name() {
+        return "tryton";
+    }
+
+    @Override
+    public Optional<Party> customer(String number) {
+        return parties.find(PartyKind.CUSTOMER, number).map(TrytonParties.Found::party);
+    }
+
+    @Override
+    public Optional<Party> supplier(String number) {
+        return parties.find(PartyKind.SUPPLIER, number).map(TrytonParties.Found::party);
+    }
+
+    @Override
+    public List<Party> searchCustomers(CustomerQuery query) {
+        return parties.searchCustomers(query);
+    }
+
+    @Override
+    public PartyPage parties(PartyKind kind, int offset, int limit) {
+        return parties.page(kind, offset, limit);
+    }
+
+    @Override
+    public Optional<CustomerOverview> customerOverview(String number) {
+        return ledgers.customerOverview(number);
+    }
+
+    @Override
+    public Optional<SupplierOverview> supplierOverview(String number) {
+        return ledgers.supplierOverview(number);
+    }
+
+    @Override
+    public Optional<InvoicePage> invoices(String customerNumber, InvoiceFilter filter, int offset, int limit) {
+        return ledgers.invoices(customerNumber, filter, offset, limit);
+    }
+
+    /** Tryton's own invoice report is an OpenDocument that needs LibreOffice to become a PDF: the sidecar renders one. */
+    @Override
+    public Optional<byte[]> invoiceDocument(String invoiceNumber) {
+        JsonNode found = tryton.model("account.invoice", "search_read", list(list("number", "=", invoiceNumber), list("type", "=", "out")),
+                0, 1, null, new ArrayList<>(concat(TrytonLedgers.INVOICE_FIELDS, List.of("lines", "party.name", "party.code"))));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode row = found.get(0);
+        String customerNumber = row.path("party.").path("code").asText();
+        Invoice invoice = TrytonLedgers.invoice(row, customerNumber);
+        Party customer = parties.find(PartyKind.CUSTOMER, customerNumber).map(TrytonParties.Found::party)
+                .orElse(new Party(customerNumber, PartyKind.CUSTOMER, row.path("party.").path("name").asText(), null, null, null,
+                        null, null, null, invoice.currency(), false));
+        List<InvoicePdf.Line> lines = new ArrayList<>();
+        for (JsonNode line : tryton.model("account.invoice.line", "read", row.get("lines"),
+                list("product.code", "product.name", "description", "quantity", "unit_price", "amount"))) {
+            String description = line.path("description").asText("");
+            lines.add(new InvoicePdf.Line(line.path("product.").path("code").asText(""),
+                    description.isEmpty() || "null".equals(description) ? line.path("product.").path("name").asText("") : description,
+                    java.math.BigDecimal.valueOf(line.path("quantity").asDouble()), TrytonLedgers.money(decimal(line.get("unit_price"))),
+                    TrytonLedgers.money(decimal(line.get("amount")))));
+        }
+        return Optional.of(InvoicePdf.render("Tryton (via ERP Insight)", invoice,
+                new InvoicePdf.Customer(customer.number(), customer.name(), customer.city(), customer.postcode(), customer.vatNumber()),
+                lines));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @Override
+    public Optional<OrderPage> orders(String customerNumber, int offset, int limit) {
+        return sales.orders(customerNumber, offset, limit);
+    }
+
+    @Override
+    public Optional<Order> order(String orderNumber) {
+        return sales.order(orderNumber);
+    }
+
+    @Override
+    public Optional<List<ProjectSummary>> projects(String customerNumber) {
+        return projects.projects(customerNumber);
+    }
+
+    @Override
+    public Optional<ProjectOverview> projectOverview(String projectNumber) {
+        return projects.overview(projectNumber);
+    }
+
+    @Override
+    public List<Item> searchItems(String text, int limit) {
+        return sales.searchItems(text, limit);
+    }
+
+    @Override
+    public PriceQuote quote(String customerNumber, LocalDate date, List<LineRequest> lines) {
+        return sales.quote(customerNumber, date, lines);
+    }
+
+    @Override
+    public Party createParty(PartyKind kind, String name, String number, String vatNumber, WriteRequest write) {
+        return parties.create(kind, name, number, vatNumber, write);
+    }
+
+    @Override
+    public Order createOrder(String customerNumber, String reference, List<LineRequest> lines, WriteRequest write) {
+        return sales.create(customerNumber, reference, lines, write);
+    }
+
+    @Override
+    public Order replaceOrderLines(String orderNumber, List<LineRequest> lines) {
+        return sales.replaceLines(orderNumber, lines);
+    }
+
+    @Override
+    public OrderConfirmation confirmOrder(String orderNumber, boolean acceptCreditWarning) {
+        return sales.confirm(orderNumber, acceptCreditWarning);
+    }
+
+    @Override
+    public boolean reachable() {
+        return tryton.ping();
+    }
+
+    @Override
+    public void close() {
+        // one HTTP client, no resources of its own to release on Java 17
+    }
+}
