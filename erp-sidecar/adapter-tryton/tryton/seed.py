@@ -22,7 +22,6 @@ from trytond.modules.company.tests.tools import create_company, get_company  # n
 from trytond.modules.currency.tests.tools import get_currency  # noqa: E402
 from trytond.modules.account.tests.tools import (  # noqa: E402
     create_fiscalyear, create_chart, get_accounts, create_tax)
-from trytond.modules.account_invoice.tests.tools import set_fiscalyear_invoice_sequences  # noqa: E402
 
 from trytond.exceptions import UserWarning as TrytonWarning  # noqa: E402
 
@@ -47,8 +46,19 @@ company_party.save()
 create_company(company_party, get_currency('EUR'))
 company = get_company()
 
+# one invoice sequence with the year in its prefix for both years: invoice numbers are unique
+SequenceStrict = Model.get('ir.sequence.strict')
+SequenceType = Model.get('ir.sequence.type')
 for year_start in (today + relativedelta(years=-1, month=1, day=1), today + relativedelta(month=1, day=1)):
-    fiscalyear = set_fiscalyear_invoice_sequences(create_fiscalyear(company, today=year_start))
+    fiscalyear = create_fiscalyear(company, today=year_start)
+    invoice_type, = SequenceType.find([('name', '=', 'Invoice')], limit=1)
+    sequence = SequenceStrict(name='Invoices %s' % year_start.year, sequence_type=invoice_type, company=company,
+        prefix='INV%s-' % year_start.year, padding=4)
+    sequence.save()
+    seq, = fiscalyear.invoice_sequences
+    seq.out_invoice_sequence = seq.in_invoice_sequence = sequence
+    seq.out_credit_note_sequence = seq.in_credit_note_sequence = sequence
+    fiscalyear.save()
     fiscalyear.click('create_period')
 
 create_chart(company)

@@ -34,7 +34,7 @@ public final class RunningSidecar extends ExternalResource {
     }
 
     @Override
-    protected void before() throws Exception {
+    public void before() throws Exception {
         dataDir = Files.createTempDirectory("sidecar-test");
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--port", "0", "--data-dir", dataDir.toString(),
             "--api-key", "tests:" + KEY + ":read+orders+admin", "--api-key", "reader:" + READ_KEY, "--rate-limit", "0"));
@@ -43,7 +43,7 @@ public final class RunningSidecar extends ExternalResource {
     }
 
     @Override
-    protected void after() {
+    public void after() {
         server.close();
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
