@@ -58,14 +58,22 @@ CONF
   echo "Seeded demo data in $((SECONDS - start)) s: $(tail -1 "$dir/seed.log")"
 }
 
+answers() {
+  curl -fs -o /dev/null -H 'Content-Type: application/json' \
+    -d '{"id":1,"method":"common.server.version","params":[]}' "http://127.0.0.1:$1/"
+}
+
 start() {
   local dir=$1 port=$2
+  if answers "$port"; then
+    echo "Something already answers on port $port: stop it or choose another port" >&2
+    exit 1
+  fi
   sed -i "s/^listen = .*/listen = 127.0.0.1:$port/" "$dir/trytond.conf"
   trytond -c "$dir/trytond.conf" -d "$DB" > "$dir/trytond.log" 2>&1 &
   echo $! > "$dir/trytond.pid"
   for _ in $(seq 1 120); do
-    if curl -fs -o /dev/null -H 'Content-Type: application/json' \
-        -d '{"id":1,"method":"common.server.version","params":[]}' "http://127.0.0.1:$port/"; then
+    if answers "$port"; then
       echo "Tryton answers on http://127.0.0.1:$port/ (database $DB, user admin, password in $dir/admin-password)"
       return
     fi
