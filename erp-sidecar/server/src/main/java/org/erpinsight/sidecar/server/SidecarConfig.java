@@ -24,7 +24,8 @@ import org.erpinsight.sidecar.server.security.ApiKeys;
  * same way: {@code --set key=value}, {@code ERP_SIDECAR_KEY}, or {@code key} in the file.
  */
 public record SidecarConfig(String bindAddress, int port, Path dataDirectory, String adapter, ApiKeys apiKeys,
-                            double rateLimit, long maxBodyBytes, String logFormat, Tls tls, Map<String, String> adapterSettings) {
+                            double rateLimit, long maxBodyBytes, String logFormat, Tls tls, int cacheSeconds,
+                            Map<String, String> adapterSettings) {
 
     /**
      * HTTPS, when a key store is given; with a trust store, clients must present a certificate it
@@ -56,6 +57,8 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, St
                 "requests per second per API key, bursts up to twice that; 0 turns the limit off"),
         MAX_BODY("--max-body-bytes", "ERP_SIDECAR_MAX_BODY_BYTES", "max.body.bytes", "1048576", "largest request body accepted"),
         LOG_FORMAT("--log-format", "ERP_SIDECAR_LOG_FORMAT", "log.format", "text", "text, or json (one object a line)"),
+        CACHE_SECONDS("--cache-seconds", "ERP_SIDECAR_CACHE_SECONDS", "cache.seconds", "0",
+                "keep ERP answers this long (for slow ERPs; the sidecar's own writes clear it); 0 = off"),
         TLS_KEYSTORE("--tls-keystore", "ERP_SIDECAR_TLS_KEYSTORE", "tls.keystore", null,
                 "PKCS12 key store with the server's key and certificate: serve HTTPS"),
         TLS_KEYSTORE_PASSWORD_FILE("--tls-keystore-password-file", "ERP_SIDECAR_TLS_KEYSTORE_PASSWORD_FILE",
@@ -206,7 +209,8 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, St
             throw new InvalidConfig("log format must be text or json, not '" + logFormat + "'");
         }
         return new SidecarConfig(single(values, Setting.BIND).strip(), port, Path.of(single(values, Setting.DATA_DIR).strip()),
-                adapter, apiKeys, rateLimit, maxBody, logFormat, tls(values), adapterSettings(values, setFlags, env, file));
+                adapter, apiKeys, rateLimit, maxBody, logFormat, tls(values), (int) number(values, Setting.CACHE_SECONDS, 0, 3600),
+                adapterSettings(values, setFlags, env, file));
     }
 
     private static Tls tls(Map<Setting, List<String>> values) {

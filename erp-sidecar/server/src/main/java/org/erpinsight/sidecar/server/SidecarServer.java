@@ -2,6 +2,7 @@ package org.erpinsight.sidecar.server;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -23,6 +24,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.erpinsight.sidecar.core.AdapterSettings;
+import org.erpinsight.sidecar.core.CachingErp;
 import org.erpinsight.sidecar.core.ErpAdapter;
 import org.erpinsight.sidecar.core.UseCases;
 import org.erpinsight.sidecar.server.ops.HealthServlet;
@@ -79,7 +81,9 @@ public final class SidecarServer implements AutoCloseable {
 
     static SidecarServer start(SidecarConfig config, ErpAdapter adapter) throws Exception {
         Metrics metrics = new Metrics();
-        ErpAdapter erp = MeasuredErp.wrap(adapter, metrics);
+        // measured inside the cache: the ERP call metrics count only what reaches the ERP
+        ErpAdapter erp = CachingErp.wrap(MeasuredErp.wrap(adapter, metrics), Duration.ofSeconds(config.cacheSeconds()), 10_000,
+                Clock.systemUTC());
         CallLog calls = new CallLog(metrics);
         UseCases uses = UseCases.over(erp, Clock.systemDefaultZone());
 

@@ -2,6 +2,7 @@ package org.erpinsight.sidecar.server.rest;
 
 import java.io.IOException;
 
+import org.erpinsight.sidecar.core.CachingErp;
 import org.erpinsight.sidecar.core.ErrorCode;
 import org.erpinsight.sidecar.server.ops.CallLog;
 import org.erpinsight.sidecar.server.security.ApiKeys;
@@ -40,6 +41,7 @@ public final class RestCalls implements ContainerRequestFilter, ContainerRespons
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         request.setProperty(STARTED, System.nanoTime());
+        CachingErp.takeOldestUsed();
         if (resource.getResourceClass() == ContractDocuments.class) {
             return; // public, like the WSDL
         }
@@ -59,6 +61,11 @@ public final class RestCalls implements ContainerRequestFilter, ContainerRespons
         String operation = resource.getResourceMethod() == null ? "unknown" : resource.getResourceMethod().getName();
         ApiKeys.ApiKey key = (ApiKeys.ApiKey) http.getAttribute(RequestGate.API_KEY);
         String code = response.getEntity() instanceof Problems.Problem p ? p.code() : null;
+        java.time.Instant cached = CachingErp.takeOldestUsed();
+        if (cached != null) {
+            // HTTP's own header for an answer served from a cache: its age in seconds
+            response.getHeaders().putSingle("Age", Long.toString(java.time.Duration.between(cached, java.time.Instant.now()).toSeconds()));
+        }
         log.answered("rest", operation, response.getStatus(), started == null ? 0 : System.nanoTime() - (Long) started,
                 key == null ? "-" : key.name(), code);
     }
