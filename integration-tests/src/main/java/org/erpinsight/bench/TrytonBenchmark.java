@@ -38,10 +38,9 @@ public final class TrytonBenchmark {
             String code = CUSTOMERS[(int) (System.nanoTime() % CUSTOMERS.length)];
             String party = rpc.call("model.party.party.search_read", "[[[\"code\",\"=\",\"" + code + "\"],[\"categories\",\"in\",["
                     + category + "]]],0,1,null,[\"code\",\"name\",\"identifiers.code\",\"contact_mechanisms.type\","
-                    + "\"contact_mechanisms.value\",\"addresses.postal_code\",\"addresses.city\",\"addresses.country.code\"],{\"company\":1}]");
+                    + "\"contact_mechanisms.value\",\"addresses.postal_code\",\"addresses.city\",\"addresses.country.code\","
+                    + "\"receivable\",\"receivable_today\",\"credit_limit_amount\",\"credit_amount\"],{\"company\":1}]");
             String id = find(party, "\"id\":\\s*(\\d+)");
-            rpc.call("model.party.party.read", "[[" + id + "],[\"receivable\",\"receivable_today\",\"credit_limit_amount\","
-                    + "\"credit_amount\"],{\"company\":1}]");
             rpc.call("model.account.invoice.search_read", "[[[\"party\",\"=\"," + id + "],[\"type\",\"=\",\"out\"],[\"state\",\"in\","
                     + "[\"posted\",\"paid\"]]],0,null,[[\"invoice_date\",\"DESC\"],[\"id\",\"DESC\"]],[\"number\",\"invoice_date\",\"state\","
                     + "\"untaxed_amount\",\"total_amount\",\"amount_to_pay\",\"amount_to_pay_today\",\"reconciled\","

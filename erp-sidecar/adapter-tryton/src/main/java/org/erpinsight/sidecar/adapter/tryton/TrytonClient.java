@@ -1,7 +1,6 @@
 package org.erpinsight.sidecar.adapter.tryton;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -135,7 +134,8 @@ final class TrytonClient {
                     prefs, authorization);
             // company-dependent fields (credit limit, price list, receivable) read as null without the company
             ObjectNode ctx = json.createObjectNode();
-            for (String key : new String[] {"company", "employee", "language", "company_work_time"}) {
+            // the company only: more keys (employee, work time) make Tryton compute more on every read
+            for (String key : new String[] {"company"}) {
                 if (preferences.has(key)) {
                     ctx.set(key, preferences.get(key));
                 }
@@ -160,14 +160,16 @@ final class TrytonClient {
         if (auth != null) {
             builder.header("Authorization", auth);
         }
-        HttpResponse<InputStream> response;
+        HttpResponse<byte[]> response;
         byte[] body;
+        long started = System.nanoTime();
         try {
+            // bounded: a larger answer fails as soon as its length is known
             response = http.send(builder.POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(request))).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_ANSWER_BYTES);
-            }
+                    info -> info.headers().firstValueAsLong("content-length").orElse(0) > MAX_ANSWER_BYTES
+                            ? HttpResponse.BodySubscribers.replacing(new byte[0])
+                            : HttpResponse.BodySubscribers.ofByteArray());
+            body = response.body();
         } catch (HttpTimeoutException e) {
             throw new ErpException(ErrorCode.ERP_UNAVAILABLE, "Tryton did not answer within " + settings.timeout().toSeconds() + " s", e);
         } catch (IOException e) {
@@ -176,6 +178,7 @@ final class TrytonClient {
             Thread.currentThread().interrupt();
             throw new ErpException(ErrorCode.ERP_UNAVAILABLE, "Interrupted while calling Tryton", e);
         }
+        LOG.fine(() -> String.format("%s %.1f ms", method, (System.nanoTime() - started) / 1e6));
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new SessionExpired();
         }

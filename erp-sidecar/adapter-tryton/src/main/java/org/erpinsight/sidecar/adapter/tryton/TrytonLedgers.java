@@ -58,9 +58,10 @@ final class TrytonLedgers {
     Optional<CustomerOverview> customerOverview(String number) {
         Instant asOf = clock.instant();
         LocalDate today = LocalDate.ofInstant(asOf, clock.getZone());
-        return parties.find(PartyKind.CUSTOMER, number).map(found -> {
-            JsonNode figures = tryton.model("party.party", "read", list(found.id()),
-                    list("receivable", "receivable_today", "credit_limit_amount", "credit_amount")).get(0);
+        // the figures come with the lookup: one round trip fewer to a slow ERP
+        return parties.find(PartyKind.CUSTOMER, number, "receivable", "receivable_today", "credit_limit_amount", "credit_amount")
+                .map(found -> {
+            JsonNode figures = found.row();
             int open = 0;
             int overdue = 0;
             Map<YearMonth, BigDecimal> byMonth = new TreeMap<>();

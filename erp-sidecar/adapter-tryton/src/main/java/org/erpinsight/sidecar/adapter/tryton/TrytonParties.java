@@ -63,14 +63,17 @@ final class TrytonParties {
         return currency;
     }
 
-    /** The party's Tryton id and its contract form, if it is of that kind. */
-    record Found(int id, Party party) {
+    /** The party's Tryton id, its contract form, and the row as read (with any extra fields asked for). */
+    record Found(int id, Party party, JsonNode row) {
     }
 
-    Optional<Found> find(PartyKind kind, String number) {
+    Optional<Found> find(PartyKind kind, String number, String... extraFields) {
+        List<String> fields = new ArrayList<>(FIELDS);
+        fields.addAll(List.of(extraFields));
         JsonNode rows = tryton.model("party.party", "search_read", list(list("code", "=", number), kindDomain(kind)), 0, 1, null,
-                FIELDS);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(new Found(rows.get(0).get("id").asInt(), party(rows.get(0), kind)));
+                fields);
+        return rows.isEmpty() ? Optional.empty()
+                : Optional.of(new Found(rows.get(0).get("id").asInt(), party(rows.get(0), kind), rows.get(0)));
     }
 
     Party party(JsonNode row, PartyKind kind) {
