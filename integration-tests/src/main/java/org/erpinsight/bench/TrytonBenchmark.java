@@ -40,7 +40,11 @@ public final class TrytonBenchmark {
                     + category + "]]],0,1,null,[\"code\",\"name\",\"identifiers.code\",\"contact_mechanisms.type\","
                     + "\"contact_mechanisms.value\",\"addresses.postal_code\",\"addresses.city\",\"addresses.country.code\","
                     + "\"receivable\",\"receivable_today\",\"credit_limit_amount\",\"credit_amount\"],{\"company\":1}]");
-            String id = find(party, "\"id\":\\s*(\\d+)");
+            // the party's id, not the JSON-RPC envelope's
+            String id = find(party.substring(party.indexOf("\"result\"")), "\"id\":\\s*(\\d+)");
+            if (id.equals("1")) {
+                throw new IllegalStateException("the company is no customer: " + party);
+            }
             rpc.call("model.account.invoice.search_read", "[[[\"party\",\"=\"," + id + "],[\"type\",\"=\",\"out\"],[\"state\",\"in\","
                     + "[\"posted\",\"paid\"]]],0,null,[[\"invoice_date\",\"DESC\"],[\"id\",\"DESC\"]],[\"number\",\"invoice_date\",\"state\","
                     + "\"untaxed_amount\",\"total_amount\",\"amount_to_pay\",\"amount_to_pay_today\",\"reconciled\","

@@ -178,6 +178,7 @@ final class TrytonClient {
             Thread.currentThread().interrupt();
             throw new ErpException(ErrorCode.ERP_UNAVAILABLE, "Interrupted while calling Tryton", e);
         }
+        // the method and its time only: a request can hold the password (common.db.login)
         LOG.fine(() -> String.format("%s %.1f ms", method, (System.nanoTime() - started) / 1e6));
         if (response.statusCode() == 401 || response.statusCode() == 403) {
             throw new SessionExpired();
