@@ -131,6 +131,22 @@ public class TrytonAdapterContractTest extends AdapterContract {
     }
 
     @Test
+    public void revenueAndSupplierFiguresAreTrytons() throws Exception {
+        Tryton tryton = new Tryton();
+        int year = java.time.LocalDate.now().getYear();
+        JsonNode invoices = tryton.call("model.account.invoice.search_read", "[[[\"party.code\",\"=\",\"2\"],[\"type\",\"=\",\"out\"],"
+                + "[\"state\",\"in\",[\"posted\",\"paid\"]],[\"invoice_date\",\">=\",{\"__class__\":\"date\",\"year\":" + year
+                + ",\"month\":1,\"day\":1}]],0,null,null,[\"untaxed_amount\"],{\"company\":1}]");
+        BigDecimal revenue = BigDecimal.ZERO.setScale(2);
+        for (JsonNode invoice : invoices) {
+            revenue = revenue.add(decimal(invoice.get("untaxed_amount")));
+        }
+        assertEquals(revenue, new BigDecimal(SIDECAR.json("/api/v1/customers/2/overview").get("revenueThisYear").asText()));
+        JsonNode supplier = tryton.call("model.party.party.search_read", "[[[\"code\",\"=\",\"7\"]],0,1,null,[\"payable\"],{\"company\":1}]").get(0);
+        assertEquals(decimal(supplier.get("payable")), new BigDecimal(SIDECAR.json("/api/v1/suppliers/7/overview").get("payableBalance").asText()));
+    }
+
+    @Test
     public void invoiceAmountsAreTrytons() throws Exception {
         Tryton tryton = new Tryton();
         for (JsonNode invoice : SIDECAR.json("/api/v1/customers/2/invoices?limit=50").get("invoices")) {

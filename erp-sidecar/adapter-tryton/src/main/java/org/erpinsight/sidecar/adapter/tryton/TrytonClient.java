@@ -140,6 +140,9 @@ final class TrytonClient {
                     ctx.set(key, preferences.get(key));
                 }
             }
+            if (settings.company() != null) {
+                ctx.put("company", settings.company());
+            }
             context = ctx;
         }
         return authorization;

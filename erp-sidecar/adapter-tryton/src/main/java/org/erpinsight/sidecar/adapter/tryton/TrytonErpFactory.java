@@ -21,7 +21,8 @@ public final class TrytonErpFactory implements ErpAdapterFactory {
                 "tryton.database", "the Tryton database (required)",
                 "tryton.user", "the user the sidecar signs in as [admin]",
                 "tryton.password.file", "file whose first line is that user's password (or ERP_SIDECAR_TRYTON_PASSWORD)",
-                "tryton.timeout.seconds", "longest wait for one Tryton call [10]");
+                "tryton.timeout.seconds", "longest wait for one Tryton call [10]",
+                "tryton.company", "the company's id in Tryton [the user's current company]");
     }
 
     @Override

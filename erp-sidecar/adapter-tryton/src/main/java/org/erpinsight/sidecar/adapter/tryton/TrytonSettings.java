@@ -12,7 +12,7 @@ import org.erpinsight.sidecar.core.AdapterSettings;
  * Where Tryton is and how to sign in. The password comes from a file or the environment, never
  * from a flag, and {@link #toString()} leaves it out.
  */
-public record TrytonSettings(URI url, String database, String user, char[] password, Duration timeout) {
+public record TrytonSettings(URI url, String database, String user, char[] password, Duration timeout, Integer company) {
 
     static TrytonSettings from(AdapterSettings settings) {
         URI url;
@@ -39,12 +39,22 @@ public record TrytonSettings(URI url, String database, String user, char[] passw
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("tryton.timeout.seconds must be a number");
         }
+        Integer company = null;
+        String companyText = settings.get("tryton.company", null);
+        if (companyText != null) {
+            try {
+                company = Integer.valueOf(companyText);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("tryton.company must be the company's id in Tryton");
+            }
+        }
         return new TrytonSettings(url, settings.required("tryton.database"), settings.get("tryton.user", "admin"),
-                password.toCharArray(), Duration.ofSeconds(seconds));
+                password.toCharArray(), Duration.ofSeconds(seconds), company);
     }
 
     @Override
     public String toString() {
-        return "TrytonSettings[url=" + url + ", database=" + database + ", user=" + user + ", timeout=" + timeout + "]";
+        return "TrytonSettings[url=" + url + ", database=" + database + ", user=" + user + ", timeout=" + timeout
+                + ", company=" + company + "]";
     }
 }
