@@ -33,12 +33,23 @@ public class SidecarDownTest {
     }
 
     @Test
+    public void afterRepeatedFailuresTheSidecarIsNotAskedAndPagesStillRender() throws Exception {
+        HttpResponse<String> page = null;
+        for (int i = 0; i < 7; i++) {
+            page = HOST.get("/crm/company/c-1002", "admin");
+            assertEquals(200, page.statusCode());
+        }
+        assertTrue(page.body(), page.body().contains("not asked again"));
+    }
+
+    @Test
     public void pagesRenderWithAClearMessageInsteadOfFigures() throws Exception {
         HttpResponse<String> page = HOST.get("/crm/company/c-1001", "admin");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<h1>Andersen Byg A/S</h1>"));
         assertTrue(page.body(), page.body().contains("ERP unreachable"));
-        assertTrue(page.body().contains("cannot be reached"));
+        assertTrue("the reason is given: unreachable, or paused after repeated failures",
+                page.body().contains("cannot be reached") || page.body().contains("not asked again"));
         assertFalse(page.body().contains("data-figure=\"balance\""));
         assertFalse("the API key never reaches a page", page.body().contains("it-secret-0123456789abcdef"));
         assertEquals(200, HOST.get("/crm/", "admin").statusCode());

@@ -37,4 +37,12 @@ public @interface SidecarConfiguration {
     @AttributeDefinition(name = "Concurrent calls", description = "Calls beyond this many at once fail fast instead of queueing",
             min = "1", max = "200")
     int maxConcurrentCalls() default 16;
+
+    @AttributeDefinition(name = "Failures before pausing", description = "After this many failed calls in a row the sidecar"
+            + " is not asked for a while: pages show 'ERP unreachable' at once", min = "1", max = "100")
+    int breakerFailures() default 5;
+
+    @AttributeDefinition(name = "Pause (s)", description = "How long a failing sidecar is not asked before one call tries again",
+            min = "1", max = "3600")
+    int breakerOpenSeconds() default 30;
 }

@@ -46,8 +46,15 @@ public class SidecarConnection {
     private SidecarClient client;
     private SidecarTransport clientTransport;
 
+    private final CircuitBreaker breaker;
+
     @Activate
     public SidecarConnection(SidecarConfiguration config) {
+        this(config, System::nanoTime);
+    }
+
+    SidecarConnection(SidecarConfiguration config, java.util.function.LongSupplier nanoTime) {
+        this.breaker = new CircuitBreaker(config.breakerFailures(), config.breakerOpenSeconds() * 1_000_000_000L, nanoTime);
         this.endpoint = endpoint(config);
         this.transportName = config.transport();
         AtomicInteger threads = new AtomicInteger();
@@ -105,8 +112,28 @@ public class SidecarConnection {
         return endpoint;
     }
 
-    /** Runs one operation against the sidecar within the deadline. */
+    /** Runs one operation against the sidecar within the deadline, unless the sidecar has been failing. */
     public <T> T call(Function<SidecarClient, T> operation) {
+        if (!breaker.allow()) {
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "Sidecar '" + source() + "' failed repeatedly;"
+                    + " not asked again for " + breaker.secondsUntilRetry() + " s");
+        }
+        try {
+            T result = attempt(operation);
+            breaker.succeeded();
+            return result;
+        } catch (ErpGatewayException e) {
+            // a sidecar that answers, even with "not found", is healthy
+            if (e.code() == ErpErrorCode.SIDECAR_UNREACHABLE || e.code() == ErpErrorCode.SIDECAR_ERROR) {
+                breaker.failed();
+            } else {
+                breaker.succeeded();
+            }
+            throw e;
+        }
+    }
+
+    private <T> T attempt(Function<SidecarClient, T> operation) {
         SidecarClient current = client();
         Future<T> result;
         try {

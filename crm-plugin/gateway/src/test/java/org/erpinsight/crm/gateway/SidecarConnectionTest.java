@@ -42,6 +42,8 @@ public class SidecarConnectionTest {
             @Override public int connectTimeoutMillis() { return 500; }
             @Override public int readTimeoutMillis() { return readTimeoutMillis; }
             @Override public int maxConcurrentCalls() { return 2; }
+            @Override public int breakerFailures() { return 2; }
+            @Override public int breakerOpenSeconds() { return 30; }
         };
     }
 
@@ -87,6 +89,30 @@ public class SidecarConnectionTest {
         assertEquals(ErpErrorCode.SIDECAR_UNREACHABLE, e.code());
         assertTrue(e.getMessage(), e.getMessage().contains("cannot be reached"));
         assertTrue("the key is never in a message", !e.getMessage().contains("secret-0123456789"));
+    }
+
+    @Test
+    public void aSidecarThatKeepsFailingIsPausedThenTriedAgain() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        SidecarConnection connection = new SidecarConnection(config("http://127.0.0.1:" + closedPort, SidecarTransport.REST, 1000), now::get);
+        connection.addTransport(new RestTransport(), Map.of(SidecarTransport.PROPERTY, SidecarTransport.REST));
+        open.add(connection::deactivate);
+        for (int i = 0; i < 2; i++) {
+            ErpGatewayException e = assertThrows(ErpGatewayException.class, () -> connection.call(c -> c.customer("10001")));
+            assertTrue(e.getMessage(), e.getMessage().contains("cannot be reached"));
+        }
+        ErpGatewayException paused = assertThrows(ErpGatewayException.class, () -> connection.call(c -> c.customer("10001")));
+        assertEquals(ErpErrorCode.SIDECAR_UNREACHABLE, paused.code());
+        assertTrue(paused.getMessage(), paused.getMessage().contains("not asked again for 30 s"));
+        now.addAndGet(31_000_000_000L);
+        ErpGatewayException retried = assertThrows(ErpGatewayException.class, () -> connection.call(c -> c.customer("10001")));
+        assertTrue("after the pause one call tries again", retried.getMessage().contains("cannot be reached"));
+        assertTrue(assertThrows(ErpGatewayException.class, () -> connection.call(c -> c.customer("10001")))
+                .getMessage().contains("not asked again"));
     }
 
     @Test

@@ -1,0 +1,55 @@
+package org.erpinsight.crm.gateway;
+
+import java.util.function.LongSupplier;
+
+/**
+ * Stops calling a sidecar that keeps failing: after {@code threshold} failures in a row it is
+ * not asked for {@code openNanos}; then one call may try again, and its outcome closes or
+ * reopens the circuit. CRM pages then fail at once instead of waiting for each timeout.
+ */
+final class CircuitBreaker {
+    private final int threshold;
+    private final long openNanos;
+    private final LongSupplier nanoTime;
+    private int failures;
+    private long openedAt;
+    private boolean open;
+    private boolean trialInFlight;
+
+    CircuitBreaker(int threshold, long openNanos, LongSupplier nanoTime) {
+        this.threshold = Math.max(1, threshold);
+        this.openNanos = openNanos;
+        this.nanoTime = nanoTime;
+    }
+
+    /** Whether a call may go ahead now. */
+    synchronized boolean allow() {
+        if (!open) {
+            return true;
+        }
+        if (!trialInFlight && nanoTime.getAsLong() - openedAt >= openNanos) {
+            trialInFlight = true;
+            return true;
+        }
+        return false;
+    }
+
+    synchronized void succeeded() {
+        failures = 0;
+        open = false;
+        trialInFlight = false;
+    }
+
+    synchronized void failed() {
+        failures++;
+        trialInFlight = false;
+        if (open || failures >= threshold) {
+            open = true;
+            openedAt = nanoTime.getAsLong();
+        }
+    }
+
+    synchronized long secondsUntilRetry() {
+        return Math.max(0, (openNanos - (nanoTime.getAsLong() - openedAt)) / 1_000_000_000L);
+    }
+}
