@@ -27,6 +27,7 @@ final class ReferenceHost extends ExternalResource {
     private final String apiKey;
     private final String transport;
     private final String readyWhen;
+    private final List<String> extraProperties;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
@@ -38,12 +39,16 @@ final class ReferenceHost extends ExternalResource {
         this(sidecar, apiKey, transport, "data-figure=\"balance\"");
     }
 
-    /** A host that is ready when the page of the company linked out of the box contains {@code readyWhen}. */
-    ReferenceHost(Supplier<URI> sidecar, String apiKey, String transport, String readyWhen) {
+    /**
+     * A host that is ready when the page of the company linked out of the box contains {@code readyWhen};
+     * {@code extraProperties} are more -D launch properties.
+     */
+    ReferenceHost(Supplier<URI> sidecar, String apiKey, String transport, String readyWhen, String... extraProperties) {
         this.sidecar = sidecar;
         this.apiKey = apiKey;
         this.transport = transport;
         this.readyWhen = readyWhen;
+        this.extraProperties = List.of(extraProperties);
     }
 
     @Override
@@ -59,15 +64,16 @@ final class ReferenceHost extends ExternalResource {
         Files.createDirectories(logs);
         log = logs.resolve("reference-host-" + transport + "-" + Integer.toHexString(System.identityHashCode(this)) + ".log");
         Path storage = Files.createTempDirectory("it-host-" + transport);
-        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
                 "-Dlaunch.storage.dir=" + storage,
                 "-Dorg.osgi.service.http.port=" + port,
                 "-Derpinsight.sidecar.url=" + sidecar.get(),
                 "-Derpinsight.sidecar.apiKey=" + apiKey,
-                "-Derpinsight.sidecar.transport=" + transport,
-                "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "-Derpinsight.sidecar.transport=" + transport));
+        extraProperties.forEach(p -> command.add("-D" + p));
+        command.addAll(List.of("-jar", jar.toString()));
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (true) {
             try {

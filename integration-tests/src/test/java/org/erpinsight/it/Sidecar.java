@@ -30,11 +30,24 @@ final class Sidecar extends ExternalResource {
 
     @Override
     protected void after() {
-        server.close();
+        stop();
     }
 
+    /** Stops the sidecar (also in the middle of a test: a sidecar going down). */
+    void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    private URI uri;
+
     URI baseUri() {
-        return server.baseUri();
+        if (uri == null) {
+            uri = server.baseUri();
+        }
+        return uri;
     }
 
     /** What the sidecar's REST API answers for a path, as the test's independent reference. */

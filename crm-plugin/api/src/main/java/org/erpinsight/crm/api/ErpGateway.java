@@ -23,5 +23,13 @@ public interface ErpGateway {
     /** @throws ErpGatewayException with {@link ErpErrorCode#NOT_FOUND} for an unknown number */
     CustomerOverview customerOverview(String source, String customerNumber);
 
+    /**
+     * The customer's overview for a page: read live (or from a cache of a few seconds); when the
+     * sidecar or the ERP cannot answer, the last overview read, marked stale, if there is one.
+     *
+     * @throws ErpGatewayException when there is neither a fresh nor a last known overview, or the number is unknown
+     */
+    ErpReading<CustomerOverview> readCustomerOverview(String source, String customerNumber);
+
     PartyPage parties(String source, PartyKind kind, int offset, int limit);
 }

@@ -1,5 +1,7 @@
 package org.erpinsight.crm.gateway;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,16 +17,35 @@ import org.erpinsight.crm.api.Party;
 import org.erpinsight.crm.api.PartyKind;
 import org.erpinsight.crm.api.PartyPage;
 import org.erpinsight.crm.api.PartyQuery;
+import org.erpinsight.crm.api.ErpReading;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
 
-/** The ErpGateway service: routes each call to the sidecar configured under the source name. */
-@Component(service = ErpGateway.class)
+/**
+ * The ErpGateway service: routes each call to the sidecar configured under the source name,
+ * and keeps the overviews it read so that pages can show the last known figures when a sidecar
+ * is down.
+ */
+@Component(service = ErpGateway.class, configurationPid = GatewayConfiguration.PID)
+@Designate(ocd = GatewayConfiguration.class)
 public class SidecarGateway implements ErpGateway {
     private final Map<String, SidecarConnection> connections = new ConcurrentHashMap<>();
+    private final LastKnown<CustomerOverview> overviews;
+
+    @Activate
+    public SidecarGateway(GatewayConfiguration config) {
+        this(config, Clock.systemUTC());
+    }
+
+    SidecarGateway(GatewayConfiguration config, Clock clock) {
+        this.overviews = new LastKnown<>(Duration.ofSeconds(Math.max(0, config.freshSeconds())),
+                Duration.ofHours(Math.max(0, config.keepLastKnownHours())), 5_000, clock);
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -54,6 +75,11 @@ public class SidecarGateway implements ErpGateway {
     @Override
     public CustomerOverview customerOverview(String source, String customerNumber) {
         return connection(source).call(c -> c.customerOverview(customerNumber));
+    }
+
+    @Override
+    public ErpReading<CustomerOverview> readCustomerOverview(String source, String customerNumber) {
+        return overviews.read(java.util.List.of(source, customerNumber), () -> customerOverview(source, customerNumber));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.erpinsight.crm.api.CustomerOverview;
 import org.erpinsight.crm.api.ErpErrorCode;
 import org.erpinsight.crm.api.ErpGateway;
 import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.ErpReading;
 import org.erpinsight.crm.api.MonthlyRevenue;
 import org.erpinsight.crm.api.Party;
 import org.erpinsight.crm.api.PartyQuery;
@@ -79,13 +80,22 @@ public class FinancialOverviewTab implements RecordTab {
 
     private void renderLinked(StringBuilder html, CrmRecord record, CrmUser user, String returnTo, Link link) {
         try {
-            CustomerOverview o = gateway.customerOverview(source, link.erpNumber());
+            ErpReading<CustomerOverview> reading = gateway.readCustomerOverview(source, link.erpNumber());
+            CustomerOverview o = reading.value();
+            if (reading.stale()) {
+                html.append(banner("error", "ERP unreachable: " + reading.problem() + " Showing the last known figures, read "
+                        + age(reading.readAt()) + " ago."));
+                html.append("<div class=\"erp-stale\" data-stale=\"true\">");
+            }
             figures(html, o);
             chart(html, o);
             html.append("<p class=\"erp-asof\">ERP customer <b data-figure=\"customerNumber\">")
                     .append(Html.escape(o.customerNumber())).append("</b> ").append(Html.escape(o.name()))
                     .append(" · figures as of <time data-figure=\"asOf\" datetime=\"").append(Html.escape(o.asOf()))
                     .append("\">").append(Html.escape(AS_OF.format(o.asOf()))).append("</time></p>");
+            if (reading.stale()) {
+                html.append("</div>");
+            }
         } catch (ErpGatewayException e) {
             if (e.code() == ErpErrorCode.NOT_FOUND) {
                 html.append(banner("warning", "The linked ERP customer " + link.erpNumber()
@@ -228,6 +238,17 @@ public class FinancialOverviewTab implements RecordTab {
                 + "<input type=\"hidden\" name=\"kind\" value=\"CUSTOMER\">"
                 + "<input type=\"hidden\" name=\"returnTo\" value=\"" + Html.escape(returnTo) + "\">"
                 + "<input type=\"hidden\" name=\"" + CsrfTokens.FIELD + "\" value=\"" + Html.escape(csrf.tokenFor(user.id())) + "\">";
+    }
+
+    private static String age(java.time.Instant readAt) {
+        java.time.Duration age = java.time.Duration.between(readAt, java.time.Instant.now());
+        if (age.toMinutes() < 1) {
+            return age.toSeconds() + " s";
+        }
+        if (age.toHours() < 1) {
+            return age.toMinutes() + " min";
+        }
+        return age.toHours() + " h " + age.toMinutesPart() + " min";
     }
 
     private static String banner(String level, String message) {

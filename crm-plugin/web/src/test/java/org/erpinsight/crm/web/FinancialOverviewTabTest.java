@@ -18,6 +18,7 @@ import org.erpinsight.crm.api.CustomerOverview;
 import org.erpinsight.crm.api.ErpErrorCode;
 import org.erpinsight.crm.api.ErpGateway;
 import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.ErpReading;
 import org.erpinsight.crm.api.MonthlyRevenue;
 import org.erpinsight.crm.api.Party;
 import org.erpinsight.crm.api.PartyKind;
@@ -79,6 +80,12 @@ public class FinancialOverviewTabTest {
             return overview;
         }
         @Override public PartyPage parties(String source, PartyKind kind, int offset, int limit) { return null; }
+        @Override public ErpReading<CustomerOverview> readCustomerOverview(String source, String n) {
+            if (failure != null && overview != null) {
+                return new ErpReading<>(overview, Instant.now().minusSeconds(600), true, failure.getMessage());
+            }
+            return new ErpReading<>(customerOverview(source, n), Instant.now(), false, null);
+        }
     }
 
     private static final class OneLink implements LinkService {
@@ -140,6 +147,15 @@ public class FinancialOverviewTabTest {
                 null, ADMIN);
         assertTrue(noSuggestions.contains("not linked"));
         assertTrue(noSuggestions.contains("No suggestions"));
+    }
+
+    @Test
+    public void lastKnownFiguresAreShownWithTheirAgeWhenTheSidecarIsDown() {
+        String html = render(new FixedGateway(overview("Acme"), new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE,
+                "Sidecar 'default' cannot be reached.")), "10001", ADMIN);
+        assertTrue(html, html.contains("Showing the last known figures, read 10 min ago."));
+        assertTrue(html.contains("data-stale=\"true\""));
+        assertTrue(html.contains("data-figure=\"balance\" data-amount=\"1250.50\""));
     }
 
     @Test

@@ -15,17 +15,25 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * First-run convenience of the reference host: when no sidecar is configured yet, creates the
  * "default" sidecar configuration from the launch properties {@code erpinsight.sidecar.url},
- * {@code erpinsight.sidecar.apiKey} and {@code erpinsight.sidecar.transport}. After that the
+ * {@code erpinsight.sidecar.apiKey} and {@code erpinsight.sidecar.transport} (and the gateway's
+ * freshness from {@code erpinsight.gateway.freshSeconds}, if given). After that the
  * configuration is the admin's, in the Web Console. A real host does this in its installer.
  */
 @Component(immediate = true)
 public class SidecarBootstrap {
     static final String SIDECAR_PID = "org.erpinsight.crm.gateway.sidecar";
+    static final String GATEWAY_PID = "org.erpinsight.crm.gateway";
     private static final Logger LOG = Logger.getLogger(SidecarBootstrap.class.getName());
 
     @Activate
     public SidecarBootstrap(BundleContext context, @Reference ConfigurationAdmin configAdmin)
             throws IOException, InvalidSyntaxException {
+        String fresh = context.getProperty("erpinsight.gateway.freshSeconds");
+        if (fresh != null && configAdmin.listConfigurations("(service.pid=" + GATEWAY_PID + ")") == null) {
+            Hashtable<String, Object> gateway = new Hashtable<>();
+            gateway.put("freshSeconds", Integer.valueOf(fresh));
+            configAdmin.getConfiguration(GATEWAY_PID, "?").update(gateway);
+        }
         String url = context.getProperty("erpinsight.sidecar.url");
         if (url == null || url.isBlank()) {
             return;
