@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 
 import javax.xml.datatype.XMLGregorianCalendar;
 
+import org.erpinsight.sidecar.core.CachingErp;
 import org.erpinsight.sidecar.core.ErpException;
 import org.erpinsight.sidecar.core.ErrorCode;
 import org.erpinsight.sidecar.core.InvoiceFilter;
@@ -183,6 +184,8 @@ public class ErpSoapEndpoint implements ErpInsightPort {
             failed = ErrorCode.INTERNAL_ERROR;
             throw fault(ErrorCode.INTERNAL_ERROR, "Unexpected failure; see the sidecar log");
         } finally {
+            // SOAP answers carry no Age header (overviews have asOf); clear what the cache noted for this thread
+            CachingErp.takeOldestUsed();
             log.answered("soap", operation, failed == null ? 200 : 500, System.nanoTime() - start,
                     key == null ? "-" : key.name(), failed == null ? null : failed.name());
         }
