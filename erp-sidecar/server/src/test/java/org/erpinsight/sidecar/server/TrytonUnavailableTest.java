@@ -54,6 +54,37 @@ public class TrytonUnavailableTest {
     }
 
     @Test
+    public void aStoppingSidecarFinishesTheRequestsInFlight() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0)) {
+            List<Socket> accepted = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    // test over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            SidecarServer server = sidecar(silent.getLocalPort());
+            // a request that waits a second for the silent ERP is in flight when the stop begins
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> inFlight = java.net.http.HttpClient.newHttpClient()
+                    .sendAsync(java.net.http.HttpRequest.newBuilder(server.baseUri().resolve("/api/v1/customers/2/overview"))
+                            .header("X-API-Key", RunningSidecar.KEY).build(), HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(300);
+            server.close();
+            HttpResponse<String> answer = inFlight.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals("answered, not cut off", 503, answer.statusCode());
+            assertTrue(answer.body().contains("ERP_UNAVAILABLE"));
+            for (Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     public void aTrytonThatNeverAnswersIsErpUnavailableAfterTheTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0)) {
             List<Socket> accepted = new ArrayList<>();
