@@ -89,6 +89,26 @@ public abstract class FinancialTabEndToEnd {
     }
 
     @Test
+    public void theInvoicesTabListsTheErpsInvoicesAndOpensTheirPdf() throws Exception {
+        String html = page("company/c-1006", "admin");
+        JsonNode invoices = sidecar().json("/api/v1/customers/10006/invoices?limit=25");
+        for (JsonNode invoice : invoices.get("invoices")) {
+            assertTrue(invoice.get("number").asText(), html.contains("data-invoice=\"" + invoice.get("number").asText()
+                    + "\" data-status=\"" + invoice.get("status").asText() + "\" data-amount=\"" + invoice.get("amount").asText() + "\""));
+        }
+        String number = invoices.at("/invoices/0/number").asText();
+        HttpResponse<String> pdf = host().get("/erp-insight/invoice-document?record=company/c-1006&invoice=" + number, "sales");
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(pdf.body().startsWith("%PDF-") && pdf.body().contains("(Invoice " + number + ")"));
+        assertEquals("a guest may not", 403, host().get("/erp-insight/invoice-document?record=company/c-1006&invoice=" + number,
+                "guest").statusCode());
+        String other = sidecar().json("/api/v1/customers/10001/invoices?limit=1").at("/invoices/0/number").asText();
+        assertEquals("another customer's invoice is not served through this record", 404,
+                host().get("/erp-insight/invoice-document?record=company/c-1006&invoice=" + other, "admin").statusCode());
+    }
+
+    @Test
     public void anUnknownErpNumberIsRefusedAndNothingIsLinked() throws Exception {
         String before = page("company/c-1010", "admin");
         HttpResponse<String> refused = host().postForm("/erp-insight/link", "admin", linkForm(before, "company/c-1010", "99999"));

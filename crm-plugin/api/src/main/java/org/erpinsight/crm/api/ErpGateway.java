@@ -32,4 +32,10 @@ public interface ErpGateway {
     ErpReading<CustomerOverview> readCustomerOverview(String source, String customerNumber);
 
     PartyPage parties(String source, PartyKind kind, int offset, int limit);
+
+    /** A customer's invoices, newest first; {@code status} null for all. */
+    InvoicePage invoices(String source, String customerNumber, InvoiceStatus status, int offset, int limit);
+
+    /** One invoice as the ERP's PDF document. */
+    byte[] invoiceDocument(String source, String invoiceNumber);
 }

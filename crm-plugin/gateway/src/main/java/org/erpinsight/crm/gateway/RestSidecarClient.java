@@ -16,6 +16,8 @@ import java.util.StringJoiner;
 import org.erpinsight.crm.api.CustomerOverview;
 import org.erpinsight.crm.api.ErpErrorCode;
 import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.InvoicePage;
+import org.erpinsight.crm.api.InvoiceStatus;
 import org.erpinsight.crm.api.Party;
 import org.erpinsight.crm.api.PartyKind;
 import org.erpinsight.crm.api.PartyPage;
@@ -79,15 +81,37 @@ final class RestSidecarClient implements SidecarClient {
     }
 
     @Override
+    public InvoicePage invoices(String customerNumber, InvoiceStatus status, int offset, int limit) {
+        return get("/customers/" + segment(customerNumber) + "/invoices?status=" + (status == null ? "ALL" : status.name())
+                + "&offset=" + offset + "&limit=" + limit, InvoicePage.class);
+    }
+
+    @Override
+    public byte[] invoiceDocument(String invoiceNumber) {
+        return fetch("/invoices/" + segment(invoiceNumber) + "/document", "application/pdf");
+    }
+
+    @Override
     public void close() {
         // HttpClient has no close on Java 17; its threads end when it is unreachable
     }
 
     private <T> T get(String path, Class<T> type) {
+        byte[] body = fetch(path, "application/json");
+        try {
+            return json.readValue(body, type);
+        } catch (IOException e) {
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR,
+                    "Sidecar '" + endpoint.source() + "' answered something that is not the contract's JSON", e);
+        }
+    }
+
+    /** The answer's body, bounded; any status but 200 becomes the contract's error. */
+    private byte[] fetch(String path, String accept) {
         URI uri = URI.create(endpoint.url() + "/api/v1" + path);
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(endpoint.readTimeout())
-                .header("Accept", "application/json")
+                .header("Accept", accept + ", application/problem+json")
                 .header("X-API-Key", endpoint.apiKey())
                 .GET().build();
         HttpResponse<InputStream> response;
@@ -113,12 +137,7 @@ final class RestSidecarClient implements SidecarClient {
         if (response.statusCode() != 200) {
             throw problem(response.statusCode(), body);
         }
-        try {
-            return json.readValue(body, type);
-        } catch (IOException e) {
-            throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR,
-                    "Sidecar '" + endpoint.source() + "' answered something that is not the contract's JSON", e);
-        }
+        return body;
     }
 
     /** Maps a problem+json answer to the gateway's codes; a body that is not one still gives a clear error. */

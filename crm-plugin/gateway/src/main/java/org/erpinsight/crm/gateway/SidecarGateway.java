@@ -18,6 +18,8 @@ import org.erpinsight.crm.api.PartyKind;
 import org.erpinsight.crm.api.PartyPage;
 import org.erpinsight.crm.api.PartyQuery;
 import org.erpinsight.crm.api.ErpReading;
+import org.erpinsight.crm.api.InvoicePage;
+import org.erpinsight.crm.api.InvoiceStatus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -75,6 +77,16 @@ public class SidecarGateway implements ErpGateway {
     @Override
     public CustomerOverview customerOverview(String source, String customerNumber) {
         return connection(source).call(c -> c.customerOverview(customerNumber));
+    }
+
+    @Override
+    public InvoicePage invoices(String source, String customerNumber, InvoiceStatus status, int offset, int limit) {
+        return connection(source).call(c -> c.invoices(customerNumber, status, offset, limit));
+    }
+
+    @Override
+    public byte[] invoiceDocument(String source, String invoiceNumber) {
+        return connection(source).call(c -> c.invoiceDocument(invoiceNumber));
     }
 
     @Override

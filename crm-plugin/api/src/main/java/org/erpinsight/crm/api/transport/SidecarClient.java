@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.erpinsight.crm.api.CustomerOverview;
+import org.erpinsight.crm.api.InvoicePage;
+import org.erpinsight.crm.api.InvoiceStatus;
 import org.erpinsight.crm.api.PartyKind;
 import org.erpinsight.crm.api.PartyPage;
 import org.erpinsight.crm.api.Party;
@@ -24,6 +26,10 @@ public interface SidecarClient extends AutoCloseable {
     CustomerOverview customerOverview(String customerNumber);
 
     PartyPage parties(PartyKind kind, int offset, int limit);
+
+    InvoicePage invoices(String customerNumber, InvoiceStatus status, int offset, int limit);
+
+    byte[] invoiceDocument(String invoiceNumber);
 
     @Override
     void close();

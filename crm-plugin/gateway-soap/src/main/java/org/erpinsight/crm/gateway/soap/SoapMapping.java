@@ -7,6 +7,9 @@ import java.time.YearMonth;
 import javax.xml.datatype.XMLGregorianCalendar;
 
 import org.erpinsight.crm.api.CustomerOverview;
+import org.erpinsight.crm.api.Invoice;
+import org.erpinsight.crm.api.InvoicePage;
+import org.erpinsight.crm.api.InvoiceStatus;
 import org.erpinsight.crm.api.MonthlyRevenue;
 import org.erpinsight.crm.api.Party;
 import org.erpinsight.crm.api.PartyKind;
@@ -36,6 +39,12 @@ final class SoapMapping {
                 x.getRevenueByYear().stream().map(y -> new YearlyRevenue(y.getYear(), y.getAmount())).toList(),
                 x.getAverageDaysToPay(), date(x.getLastInvoiceDate()), date(x.getLastPaymentDate()), x.isBlocked(),
                 x.getAsOf() == null ? null : Instant.ofEpochMilli(x.getAsOf().toGregorianCalendar().getTimeInMillis()));
+    }
+
+    static InvoicePage invoices(org.erpinsight.crm.gateway.soap.generated.InvoicePage x) {
+        return new InvoicePage(x.getOffset(), x.getLimit(), x.getTotal(), x.getInvoices().stream().map(i -> new Invoice(i.getNumber(),
+                i.getCustomerNumber(), date(i.getInvoiceDate()), date(i.getDueDate()), i.getCurrency(), i.getAmount(), i.getPaidAmount(),
+                i.getOpenAmount(), InvoiceStatus.valueOf(i.getStatus().name()), date(i.getPaidDate()))).toList());
     }
 
     private static LocalDate date(XMLGregorianCalendar c) {

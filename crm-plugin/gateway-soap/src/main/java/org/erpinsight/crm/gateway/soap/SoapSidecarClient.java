@@ -18,6 +18,8 @@ import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.erpinsight.crm.api.CustomerOverview;
 import org.erpinsight.crm.api.ErpErrorCode;
 import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.InvoicePage;
+import org.erpinsight.crm.api.InvoiceStatus;
 import org.erpinsight.crm.api.Party;
 import org.erpinsight.crm.api.PartyKind;
 import org.erpinsight.crm.api.PartyPage;
@@ -81,6 +83,17 @@ final class SoapSidecarClient implements SidecarClient {
     public PartyPage parties(PartyKind kind, int offset, int limit) {
         return call(() -> SoapMapping.page(port.listParties(
                 org.erpinsight.crm.gateway.soap.generated.PartyKind.valueOf(kind.name()), offset, limit)));
+    }
+
+    @Override
+    public InvoicePage invoices(String customerNumber, InvoiceStatus status, int offset, int limit) {
+        return call(() -> SoapMapping.invoices(port.listInvoices(customerNumber,
+                org.erpinsight.crm.gateway.soap.generated.InvoiceFilter.valueOf(status == null ? "ALL" : status.name()), offset, limit)));
+    }
+
+    @Override
+    public byte[] invoiceDocument(String invoiceNumber) {
+        return call(() -> port.getInvoiceDocument(invoiceNumber));
     }
 
     @Override

@@ -1,0 +1,104 @@
+package org.erpinsight.crm.web;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import org.erpinsight.crm.api.ErpErrorCode;
+import org.erpinsight.crm.api.ErpGateway;
+import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.Invoice;
+import org.erpinsight.crm.api.InvoicePage;
+import org.erpinsight.crm.api.host.CrmRecord;
+import org.erpinsight.crm.api.host.CrmUser;
+import org.erpinsight.crm.api.host.Permission;
+import org.erpinsight.crm.api.host.RecordTab;
+import org.erpinsight.crm.api.links.Link;
+import org.erpinsight.crm.api.links.LinkKind;
+import org.erpinsight.crm.api.links.LinkService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The "Invoices" tab of a linked company or contact: the newest invoices from the ERP with their
+ * status (overdue ones first in the eye), each opening the ERP's PDF through this plugin.
+ */
+@Component(configurationPid = InsightConfiguration.PID, property = {
+    RecordTab.ID + "=invoices",
+    RecordTab.TITLE + "=Invoices",
+    RecordTab.RECORD_TYPES + "=company",
+    RecordTab.RECORD_TYPES + "=contact",
+    RecordTab.ORDER + ":Integer=200"})
+public class InvoicesTab implements RecordTab {
+    static final int SHOWN = 25;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    private final ErpGateway gateway;
+    private final LinkService links;
+    private final String source;
+
+    @Activate
+    public InvoicesTab(@Reference ErpGateway gateway, @Reference LinkService links, InsightConfiguration config) {
+        this.gateway = gateway;
+        this.links = links;
+        this.source = config.source();
+    }
+
+    @Override
+    public String render(CrmRecord record, CrmUser user, String returnTo) {
+        // the tab brings its own few styles: a host's stylesheet knows nothing of it
+        StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-invoices\"><style>.erp-invoices table"
+                + "{border-collapse:collapse}.erp-invoices th,.erp-invoices td{padding:.2em .9em .2em 0;text-align:left}"
+                + ".erp-invoices td:nth-child(4),.erp-invoices td:nth-child(5){text-align:right}"
+                + ".erp-invoices tr.erp-overdue td{color:#a40000;font-weight:600}</style>");
+        if (!user.may(Permission.VIEW_FINANCIALS)) {
+            return html.append("<p class=\"erp-note\">You do not have permission to see invoices.</p></section>").toString();
+        }
+        Optional<Link> link;
+        try {
+            link = links.linkOf(record.ref(), source, LinkKind.CUSTOMER);
+        } catch (RuntimeException e) {
+            return html.append("<p class=\"erp-note\">The link store is unavailable.</p></section>").toString();
+        }
+        if (link.isEmpty()) {
+            return html.append("<p class=\"erp-note\">Link the record to an ERP customer to see its invoices.</p></section>")
+                    .toString();
+        }
+        InvoicePage page;
+        try {
+            page = gateway.invoices(source, link.get().erpNumber(), null, 0, SHOWN);
+        } catch (ErpGatewayException e) {
+            String message = e.code() == ErpErrorCode.NOT_FOUND ? "The linked ERP customer no longer exists."
+                    : "ERP unreachable: " + e.getMessage();
+            return html.append("<div class=\"erp-banner erp-banner-error\" role=\"alert\">").append(Html.escape(message))
+                    .append("</div></section>").toString();
+        }
+        if (page.invoices().isEmpty()) {
+            return html.append("<p class=\"erp-note\">No invoices.</p></section>").toString();
+        }
+        html.append("<table class=\"erp-table\"><thead><tr><th>Invoice</th><th>Date</th><th>Due</th><th>Amount</th><th>Open</th>")
+                .append("<th>Status</th><th></th></tr></thead><tbody>");
+        for (Invoice i : page.invoices()) {
+            html.append("<tr data-invoice=\"").append(Html.escape(i.number())).append("\" data-status=\"").append(i.status())
+                    .append("\" data-amount=\"").append(Html.escape(i.amount().toPlainString())).append("\"")
+                    .append(i.status() == org.erpinsight.crm.api.InvoiceStatus.OVERDUE ? " class=\"erp-overdue\"" : "").append(">")
+                    .append("<td>").append(Html.escape(i.number())).append("</td><td>").append(DATE.format(i.invoiceDate()))
+                    .append("</td><td>").append(DATE.format(i.dueDate())).append("</td><td>")
+                    .append(Html.escape(Amounts.format(i.amount(), i.currency()))).append("</td><td>")
+                    .append(Html.escape(Amounts.format(i.openAmount(), i.currency()))).append("</td><td>")
+                    .append(i.status().name().toLowerCase(java.util.Locale.ROOT)).append("</td><td><a href=\"")
+                    .append(InvoiceDocumentServlet.PATH).append("?record=").append(Html.escape(url(record.ref().toString())))
+                    .append("&amp;invoice=").append(Html.escape(url(i.number()))).append("\">PDF</a></td></tr>");
+        }
+        html.append("</tbody></table>");
+        if (page.total() > page.invoices().size()) {
+            html.append("<p class=\"erp-note\">The newest ").append(page.invoices().size()).append(" of ").append(page.total())
+                    .append(" invoices.</p>");
+        }
+        return html.append("</section>").toString();
+    }
+
+    private static String url(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
