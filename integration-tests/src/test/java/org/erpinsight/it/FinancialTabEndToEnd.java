@@ -109,6 +109,18 @@ public abstract class FinancialTabEndToEnd {
     }
 
     @Test
+    public void theOrdersTabShowsTheErpsOrdersWithTheirLines() throws Exception {
+        String html = page("company/c-1001", "sales");
+        JsonNode orders = sidecar().json("/api/v1/customers/10001/orders?limit=10");
+        assertTrue("the demo customer has orders", orders.get("orders").size() > 0);
+        for (JsonNode order : orders.get("orders")) {
+            assertTrue(order.get("number").asText(), html.contains("data-order=\"" + order.get("number").asText() + "\" data-status=\""
+                    + order.get("status").asText() + "\" data-total=\"" + order.get("total").asText() + "\""));
+        }
+        assertTrue(html.contains(orders.at("/orders/0/lines/0/priceRule").asText()));
+    }
+
+    @Test
     public void anUnknownErpNumberIsRefusedAndNothingIsLinked() throws Exception {
         String before = page("company/c-1010", "admin");
         HttpResponse<String> refused = host().postForm("/erp-insight/link", "admin", linkForm(before, "company/c-1010", "99999"));

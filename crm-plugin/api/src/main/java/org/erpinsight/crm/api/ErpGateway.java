@@ -36,6 +36,9 @@ public interface ErpGateway {
     /** A customer's invoices, newest first; {@code status} null for all. */
     InvoicePage invoices(String source, String customerNumber, InvoiceStatus status, int offset, int limit);
 
+    /** A customer's orders with their lines, newest first. */
+    OrderPage orders(String source, String customerNumber, int offset, int limit);
+
     /** One invoice as the ERP's PDF document. */
     byte[] invoiceDocument(String source, String invoiceNumber);
 }

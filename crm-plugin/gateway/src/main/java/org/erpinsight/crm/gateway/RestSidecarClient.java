@@ -18,6 +18,7 @@ import org.erpinsight.crm.api.ErpErrorCode;
 import org.erpinsight.crm.api.ErpGatewayException;
 import org.erpinsight.crm.api.InvoicePage;
 import org.erpinsight.crm.api.InvoiceStatus;
+import org.erpinsight.crm.api.OrderPage;
 import org.erpinsight.crm.api.Party;
 import org.erpinsight.crm.api.PartyKind;
 import org.erpinsight.crm.api.PartyPage;
@@ -84,6 +85,11 @@ final class RestSidecarClient implements SidecarClient {
     public InvoicePage invoices(String customerNumber, InvoiceStatus status, int offset, int limit) {
         return get("/customers/" + segment(customerNumber) + "/invoices?status=" + (status == null ? "ALL" : status.name())
                 + "&offset=" + offset + "&limit=" + limit, InvoicePage.class);
+    }
+
+    @Override
+    public OrderPage orders(String customerNumber, int offset, int limit) {
+        return get("/customers/" + segment(customerNumber) + "/orders?offset=" + offset + "&limit=" + limit, OrderPage.class);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.erpinsight.crm.api.PartyQuery;
 import org.erpinsight.crm.api.ErpReading;
 import org.erpinsight.crm.api.InvoicePage;
 import org.erpinsight.crm.api.InvoiceStatus;
+import org.erpinsight.crm.api.OrderPage;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -82,6 +83,11 @@ public class SidecarGateway implements ErpGateway {
     @Override
     public InvoicePage invoices(String source, String customerNumber, InvoiceStatus status, int offset, int limit) {
         return connection(source).call(c -> c.invoices(customerNumber, status, offset, limit));
+    }
+
+    @Override
+    public OrderPage orders(String source, String customerNumber, int offset, int limit) {
+        return connection(source).call(c -> c.orders(customerNumber, offset, limit));
     }
 
     @Override

@@ -83,6 +83,7 @@ public class FinancialOverviewTabTest {
         @Override public org.erpinsight.crm.api.InvoicePage invoices(String source, String n, org.erpinsight.crm.api.InvoiceStatus status,
                                                                      int offset, int limit) { return null; }
         @Override public byte[] invoiceDocument(String source, String number) { return null; }
+        @Override public org.erpinsight.crm.api.OrderPage orders(String source, String n, int offset, int limit) { return null; }
         @Override public ErpReading<CustomerOverview> readCustomerOverview(String source, String n) {
             if (failure != null && overview != null) {
                 return new ErpReading<>(overview, Instant.now().minusSeconds(600), true, failure.getMessage());

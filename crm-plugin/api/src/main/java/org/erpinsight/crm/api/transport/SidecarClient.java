@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.erpinsight.crm.api.CustomerOverview;
 import org.erpinsight.crm.api.InvoicePage;
 import org.erpinsight.crm.api.InvoiceStatus;
+import org.erpinsight.crm.api.OrderPage;
 import org.erpinsight.crm.api.PartyKind;
 import org.erpinsight.crm.api.PartyPage;
 import org.erpinsight.crm.api.Party;
@@ -30,6 +31,8 @@ public interface SidecarClient extends AutoCloseable {
     InvoicePage invoices(String customerNumber, InvoiceStatus status, int offset, int limit);
 
     byte[] invoiceDocument(String invoiceNumber);
+
+    OrderPage orders(String customerNumber, int offset, int limit);
 
     @Override
     void close();

@@ -10,6 +10,9 @@ import org.erpinsight.crm.api.CustomerOverview;
 import org.erpinsight.crm.api.Invoice;
 import org.erpinsight.crm.api.InvoicePage;
 import org.erpinsight.crm.api.InvoiceStatus;
+import org.erpinsight.crm.api.Order;
+import org.erpinsight.crm.api.OrderLine;
+import org.erpinsight.crm.api.OrderPage;
 import org.erpinsight.crm.api.MonthlyRevenue;
 import org.erpinsight.crm.api.Party;
 import org.erpinsight.crm.api.PartyKind;
@@ -45,6 +48,13 @@ final class SoapMapping {
         return new InvoicePage(x.getOffset(), x.getLimit(), x.getTotal(), x.getInvoices().stream().map(i -> new Invoice(i.getNumber(),
                 i.getCustomerNumber(), date(i.getInvoiceDate()), date(i.getDueDate()), i.getCurrency(), i.getAmount(), i.getPaidAmount(),
                 i.getOpenAmount(), InvoiceStatus.valueOf(i.getStatus().name()), date(i.getPaidDate()))).toList());
+    }
+
+    static OrderPage orders(org.erpinsight.crm.gateway.soap.generated.OrderPage x) {
+        return new OrderPage(x.getOffset(), x.getLimit(), x.getTotal(), x.getOrders().stream().map(o -> new Order(o.getNumber(),
+                o.getCustomerNumber(), date(o.getOrderDate()), o.getStatus().name(), o.getCurrency(), o.getTotal(), o.getReference(),
+                o.getLines().stream().map(l -> new OrderLine(l.getLineNumber(), l.getItemNumber(), l.getDescription(), l.getQuantity(),
+                        l.getUnitPrice(), l.getDiscountPercent(), l.getLineAmount(), l.getPriceRule())).toList())).toList());
     }
 
     private static LocalDate date(XMLGregorianCalendar c) {

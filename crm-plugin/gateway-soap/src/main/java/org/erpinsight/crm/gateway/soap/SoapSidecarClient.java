@@ -20,6 +20,7 @@ import org.erpinsight.crm.api.ErpErrorCode;
 import org.erpinsight.crm.api.ErpGatewayException;
 import org.erpinsight.crm.api.InvoicePage;
 import org.erpinsight.crm.api.InvoiceStatus;
+import org.erpinsight.crm.api.OrderPage;
 import org.erpinsight.crm.api.Party;
 import org.erpinsight.crm.api.PartyKind;
 import org.erpinsight.crm.api.PartyPage;
@@ -89,6 +90,11 @@ final class SoapSidecarClient implements SidecarClient {
     public InvoicePage invoices(String customerNumber, InvoiceStatus status, int offset, int limit) {
         return call(() -> SoapMapping.invoices(port.listInvoices(customerNumber,
                 org.erpinsight.crm.gateway.soap.generated.InvoiceFilter.valueOf(status == null ? "ALL" : status.name()), offset, limit)));
+    }
+
+    @Override
+    public OrderPage orders(String customerNumber, int offset, int limit) {
+        return call(() -> SoapMapping.orders(port.listOrders(customerNumber, offset, limit)));
     }
 
     @Override

@@ -1,0 +1,99 @@
+package org.erpinsight.crm.web;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import org.erpinsight.crm.api.ErpErrorCode;
+import org.erpinsight.crm.api.ErpGateway;
+import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.Order;
+import org.erpinsight.crm.api.OrderLine;
+import org.erpinsight.crm.api.OrderPage;
+import org.erpinsight.crm.api.host.CrmRecord;
+import org.erpinsight.crm.api.host.CrmUser;
+import org.erpinsight.crm.api.host.Permission;
+import org.erpinsight.crm.api.host.RecordTab;
+import org.erpinsight.crm.api.links.Link;
+import org.erpinsight.crm.api.links.LinkKind;
+import org.erpinsight.crm.api.links.LinkService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The "Orders" tab of a linked company or contact: the customer's newest ERP orders with their lines and prices. */
+@Component(configurationPid = InsightConfiguration.PID, property = {
+    RecordTab.ID + "=orders",
+    RecordTab.TITLE + "=Orders",
+    RecordTab.RECORD_TYPES + "=company",
+    RecordTab.RECORD_TYPES + "=contact",
+    RecordTab.ORDER + ":Integer=300"})
+public class OrdersTab implements RecordTab {
+    static final int SHOWN = 10;
+
+    private final ErpGateway gateway;
+    private final LinkService links;
+    private final String source;
+
+    @Activate
+    public OrdersTab(@Reference ErpGateway gateway, @Reference LinkService links, InsightConfiguration config) {
+        this.gateway = gateway;
+        this.links = links;
+        this.source = config.source();
+    }
+
+    @Override
+    public String render(CrmRecord record, CrmUser user, String returnTo) {
+        // the tab brings its own few styles: a host's stylesheet knows nothing of it
+        StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-orders\"><style>.erp-orders table"
+                + "{border-collapse:collapse;margin:.3em 0 1em}.erp-orders th,.erp-orders td{padding:.15em .9em .15em 0;"
+                + "text-align:left}.erp-orders td.num{text-align:right}.erp-orders h3{font-size:1em;margin:.8em 0 .2em}</style>");
+        if (!user.may(Permission.VIEW_FINANCIALS) && !user.may(Permission.ENTER_ORDERS)) {
+            return html.append("<p class=\"erp-note\">You do not have permission to see orders.</p></section>").toString();
+        }
+        Optional<Link> link;
+        try {
+            link = links.linkOf(record.ref(), source, LinkKind.CUSTOMER);
+        } catch (RuntimeException e) {
+            return html.append("<p class=\"erp-note\">The link store is unavailable.</p></section>").toString();
+        }
+        if (link.isEmpty()) {
+            return html.append("<p class=\"erp-note\">Link the record to an ERP customer to see its orders.</p></section>").toString();
+        }
+        OrderPage page;
+        try {
+            page = gateway.orders(source, link.get().erpNumber(), 0, SHOWN);
+        } catch (ErpGatewayException e) {
+            String message = e.code() == ErpErrorCode.NOT_FOUND ? "The linked ERP customer no longer exists."
+                    : "ERP unreachable: " + e.getMessage();
+            return html.append("<div class=\"erp-banner erp-banner-error\" role=\"alert\">").append(Html.escape(message))
+                    .append("</div></section>").toString();
+        }
+        if (page.orders().isEmpty()) {
+            return html.append("<p class=\"erp-note\">No orders.</p></section>").toString();
+        }
+        for (Order o : page.orders()) {
+            html.append("<div data-order=\"").append(Html.escape(o.number())).append("\" data-status=\"").append(Html.escape(o.status()))
+                    .append("\" data-total=\"").append(Html.escape(o.total().toPlainString())).append("\"><h3>")
+                    .append(Html.escape(o.number())).append(" · ").append(DateTimeFormatter.ISO_LOCAL_DATE.format(o.orderDate()))
+                    .append(" · ").append(Html.escape(o.status().toLowerCase(java.util.Locale.ROOT))).append(" · ")
+                    .append(Html.escape(Amounts.format(o.total(), o.currency())))
+                    .append(o.reference() == null ? "" : " · " + Html.escape(o.reference())).append("</h3>")
+                    .append("<table><thead><tr><th>Item</th><th>Description</th><th>Quantity</th><th>Unit price</th><th>Discount</th>")
+                    .append("<th>Amount</th><th>Price rule</th></tr></thead><tbody>");
+            for (OrderLine l : o.lines()) {
+                html.append("<tr><td>").append(Html.escape(l.itemNumber())).append("</td><td>").append(Html.escape(l.description()))
+                        .append("</td><td class=\"num\">").append(Html.escape(l.quantity().toPlainString()))
+                        .append("</td><td class=\"num\">").append(Html.escape(Amounts.format(l.unitPrice(), o.currency())))
+                        .append("</td><td class=\"num\">").append(Html.escape(l.discountPercent().toPlainString())).append("%</td>")
+                        .append("<td class=\"num\">").append(Html.escape(Amounts.format(l.lineAmount(), o.currency())))
+                        .append("</td><td>").append(Html.escape(l.priceRule())).append("</td></tr>");
+            }
+            html.append("</tbody></table></div>");
+        }
+        if (page.total() > page.orders().size()) {
+            html.append("<p class=\"erp-note\">The newest ").append(page.orders().size()).append(" of ").append(page.total())
+                    .append(" orders.</p>");
+        }
+        return html.append("</section>").toString();
+    }
+}
