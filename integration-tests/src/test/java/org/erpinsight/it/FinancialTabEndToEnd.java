@@ -120,6 +120,87 @@ public abstract class FinancialTabEndToEnd {
         assertTrue(html.contains(orders.at("/orders/0/lines/0/priceRule").asText()));
     }
 
+    private static String group(String html, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(html);
+        assertTrue(regex + " in\n" + html, m.find());
+        return m.group(1);
+    }
+
+    /** Quote, create (twice, one order), confirm: the order entry a sales person does from the record page. */
+    private String enterOrder(String record, String item, String quantity) throws Exception {
+        String csrf = group(page(record, "admin"), "name=\"csrf\" value=\"([^\"]+)\"");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("record", record);
+        form.put("returnTo", "/crm/" + record);
+        form.put("csrf", csrf);
+        form.put("action", "quote");
+        form.put("item", item);
+        form.put("quantity", quantity);
+        form.put("reference", "IT order");
+        HttpResponse<String> quote = host().postForm("/erp-insight/order", "admin", form);
+        assertEquals(quote.body(), 200, quote.statusCode());
+        assertTrue(quote.body().contains("data-quote-total="));
+        form.put("action", "create");
+        form.put("key", group(quote.body(), "name=\"key\" value=\"([^\"]+)\""));
+        String number = group(host().postForm("/erp-insight/order", "admin", form).body(), "data-order-number=\"([^\"]+)\"");
+        assertEquals("a second click makes no second order", number,
+                group(host().postForm("/erp-insight/order", "admin", form).body(), "data-order-number=\"([^\"]+)\""));
+        return number;
+    }
+
+    @Test
+    public void ordersAreEnteredWithErpPricesFromTheRecordPage() throws Exception {
+        String number = enterOrder("company/c-1001", "I-1002", "10");
+        JsonNode order = sidecar().json("/api/v1/orders/" + number);
+        assertEquals("DRAFT", order.get("status").asText());
+        assertEquals("Quantity break 10+", order.at("/lines/0/priceRule").asText());
+        assertEquals("IT order", order.get("reference").asText());
+        String csrf = group(page("company/c-1001", "admin"), "name=\"csrf\" value=\"([^\"]+)\"");
+        Map<String, String> confirm = new LinkedHashMap<>();
+        confirm.put("record", "company/c-1001");
+        confirm.put("csrf", csrf);
+        confirm.put("action", "confirm");
+        confirm.put("order", number);
+        assertTrue(host().postForm("/erp-insight/order", "admin", confirm).body().contains("data-confirmed=\"true\""));
+        assertEquals("CONFIRMED", sidecar().json("/api/v1/orders/" + number).get("status").asText());
+        assertTrue("the Orders tab shows it", page("company/c-1001", "admin").contains("data-order=\"" + number + "\""));
+    }
+
+    @Test
+    public void overTheCreditLimitTheUserMustAcceptTheWarning() throws Exception {
+        String number = enterOrder("company/c-1006", "I-1002", "1");
+        String csrf = group(page("company/c-1006", "admin"), "name=\"csrf\" value=\"([^\"]+)\"");
+        Map<String, String> confirm = new LinkedHashMap<>();
+        confirm.put("record", "company/c-1006");
+        confirm.put("csrf", csrf);
+        confirm.put("action", "confirm");
+        confirm.put("order", number);
+        String warned = host().postForm("/erp-insight/order", "admin", confirm).body();
+        assertTrue(warned, warned.contains("data-confirmed=\"false\""));
+        assertTrue(new BigDecimal(group(warned, "data-exceeded-by=\"([^\"]+)\"")).signum() > 0);
+        assertEquals("DRAFT", sidecar().json("/api/v1/orders/" + number).get("status").asText());
+        confirm.put("acceptCreditWarning", "true");
+        assertTrue(host().postForm("/erp-insight/order", "admin", confirm).body().contains("data-confirmed=\"true\""));
+        assertEquals("CONFIRMED", sidecar().json("/api/v1/orders/" + number).get("status").asText());
+    }
+
+    @Test
+    public void orderEntryRefusesUsersWithoutPermissionAndBadLines() throws Exception {
+        String csrf = group(page("company/c-1001", "admin"), "name=\"csrf\" value=\"([^\"]+)\"");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("record", "company/c-1001");
+        form.put("csrf", csrf);
+        form.put("action", "quote");
+        form.put("item", "I-1002");
+        form.put("quantity", "ten");
+        assertEquals(400, host().postForm("/erp-insight/order", "admin", form).statusCode());
+        form.put("quantity", "1");
+        form.put("item", "NO-SUCH-ITEM");
+        assertEquals(422, host().postForm("/erp-insight/order", "admin", form).statusCode());
+        assertEquals("the token is the admin's", 403, host().postForm("/erp-insight/order", "guest", form).statusCode());
+        assertFalse("a guest sees no order form", page("company/c-1001", "guest").contains("New order with ERP prices"));
+    }
+
     @Test
     public void anUnknownErpNumberIsRefusedAndNothingIsLinked() throws Exception {
         String before = page("company/c-1010", "admin");

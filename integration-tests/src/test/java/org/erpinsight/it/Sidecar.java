@@ -25,7 +25,7 @@ final class Sidecar extends ExternalResource {
     protected void before() throws Exception {
         Path data = Files.createTempDirectory("it-sidecar");
         server = SidecarServer.start(SidecarConfig.load(new String[] {"--port", "0", "--data-dir", data.toString(),
-            "--api-key", "it:" + KEY}, Map.of()));
+            "--api-key", "it:" + KEY + ":read+orders"}, Map.of()));
     }
 
     @Override

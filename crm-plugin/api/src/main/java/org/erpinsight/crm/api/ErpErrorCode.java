@@ -30,10 +30,14 @@ public enum ErpErrorCode {
     public static ErpErrorCode fromContract(String contractCode, int httpStatus) {
         if (contractCode != null) {
             switch (contractCode) {
-                case "CUSTOMER_NOT_FOUND", "NOT_FOUND":
+                case "CUSTOMER_NOT_FOUND", "SUPPLIER_NOT_FOUND", "PROJECT_NOT_FOUND", "INVOICE_NOT_FOUND", "ORDER_NOT_FOUND",
+                     "ITEM_NOT_FOUND", "NOT_FOUND":
                     return NOT_FOUND;
-                case "INVALID_REQUEST":
+                case "INVALID_REQUEST", "DUPLICATE_NUMBER", "IDEMPOTENCY_KEY_REUSED", "ORDER_NOT_DRAFT", "PAYLOAD_TOO_LARGE",
+                     "UNSUPPORTED_MEDIA_TYPE":
                     return INVALID_REQUEST;
+                case "RATE_LIMITED":
+                    return SIDECAR_UNREACHABLE;
                 case "UNAUTHENTICATED", "FORBIDDEN":
                     return UNAUTHENTICATED;
                 case "ERP_UNAVAILABLE":
@@ -45,7 +49,8 @@ public enum ErpErrorCode {
         return switch (httpStatus) {
             case 401, 403 -> UNAUTHENTICATED;
             case 404 -> NOT_FOUND;
-            case 400 -> INVALID_REQUEST;
+            case 400, 409, 413, 415, 422 -> INVALID_REQUEST;
+            case 429 -> SIDECAR_UNREACHABLE;
             case 503 -> ERP_UNAVAILABLE;
             default -> SIDECAR_ERROR;
         };

@@ -39,6 +39,18 @@ public interface ErpGateway {
     /** A customer's orders with their lines, newest first. */
     OrderPage orders(String source, String customerNumber, int offset, int limit);
 
+    /** The ERP's prices for the lines, for the customer, today. */
+    PriceQuote quote(String source, String customerNumber, List<LineRequest> lines);
+
+    /**
+     * Creates a draft order priced by the ERP. Safe to retry: the same {@code idempotencyKey} answers
+     * the order made first, never a second one.
+     */
+    Order createOrder(String source, String idempotencyKey, String customerNumber, String reference, List<LineRequest> lines);
+
+    /** Confirms a draft; over the credit limit it stays a draft with a warning unless {@code acceptCreditWarning}. */
+    OrderConfirmation confirmOrder(String source, String orderNumber, boolean acceptCreditWarning);
+
     /** One invoice as the ERP's PDF document. */
     byte[] invoiceDocument(String source, String invoiceNumber);
 }

@@ -18,7 +18,11 @@ import org.erpinsight.crm.api.ErpErrorCode;
 import org.erpinsight.crm.api.ErpGatewayException;
 import org.erpinsight.crm.api.InvoicePage;
 import org.erpinsight.crm.api.InvoiceStatus;
+import org.erpinsight.crm.api.LineRequest;
+import org.erpinsight.crm.api.Order;
+import org.erpinsight.crm.api.OrderConfirmation;
 import org.erpinsight.crm.api.OrderPage;
+import org.erpinsight.crm.api.PriceQuote;
 import org.erpinsight.crm.api.Party;
 import org.erpinsight.crm.api.PartyKind;
 import org.erpinsight.crm.api.PartyPage;
@@ -92,6 +96,47 @@ final class RestSidecarClient implements SidecarClient {
         return get("/customers/" + segment(customerNumber) + "/orders?offset=" + offset + "&limit=" + limit, OrderPage.class);
     }
 
+    private record QuoteBody(String customerNumber, List<LineRequest> lines) {
+    }
+
+    private record OrderBody(String customerNumber, String reference, List<LineRequest> lines) {
+    }
+
+    private record ConfirmationBody(boolean acceptCreditWarning) {
+    }
+
+    @Override
+    public PriceQuote quote(String customerNumber, List<LineRequest> lines) {
+        return post("/price-quotes", new QuoteBody(customerNumber, lines), null, PriceQuote.class);
+    }
+
+    @Override
+    public Order createOrder(String idempotencyKey, String customerNumber, String reference, List<LineRequest> lines) {
+        return post("/orders", new OrderBody(customerNumber, reference, lines), idempotencyKey, Order.class);
+    }
+
+    @Override
+    public OrderConfirmation confirmOrder(String orderNumber, boolean acceptCreditWarning) {
+        return post("/orders/" + segment(orderNumber) + "/confirm", new ConfirmationBody(acceptCreditWarning), null,
+                OrderConfirmation.class);
+    }
+
+    private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
+        byte[] json;
+        try {
+            json = this.json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR, "Cannot write the request: " + e.getMessage(), e);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url() + "/api/v1" + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return parse(exchange(request, "application/json"), type);
+    }
+
     @Override
     public byte[] invoiceDocument(String invoiceNumber) {
         return fetch("/invoices/" + segment(invoiceNumber) + "/document", "application/pdf");
@@ -103,7 +148,10 @@ final class RestSidecarClient implements SidecarClient {
     }
 
     private <T> T get(String path, Class<T> type) {
-        byte[] body = fetch(path, "application/json");
+        return parse(fetch(path, "application/json"), type);
+    }
+
+    private <T> T parse(byte[] body, Class<T> type) {
         try {
             return json.readValue(body, type);
         } catch (IOException e) {
@@ -112,14 +160,17 @@ final class RestSidecarClient implements SidecarClient {
         }
     }
 
-    /** The answer's body, bounded; any status but 200 becomes the contract's error. */
     private byte[] fetch(String path, String accept) {
-        URI uri = URI.create(endpoint.url() + "/api/v1" + path);
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        return exchange(HttpRequest.newBuilder(URI.create(endpoint.url() + "/api/v1" + path)).GET(), accept);
+    }
+
+    /** The answer's body, bounded; any status but 200 or 201 becomes the contract's error. */
+    private byte[] exchange(HttpRequest.Builder builder, String accept) {
+        HttpRequest request = builder
                 .timeout(endpoint.readTimeout())
                 .header("Accept", accept + ", application/problem+json")
                 .header("X-API-Key", endpoint.apiKey())
-                .GET().build();
+                .build();
         HttpResponse<InputStream> response;
         byte[] body;
         try {
@@ -140,7 +191,7 @@ final class RestSidecarClient implements SidecarClient {
         if (body.length > MAX_BODY_BYTES) {
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR, "Sidecar answer larger than " + MAX_BODY_BYTES + " bytes");
         }
-        if (response.statusCode() != 200) {
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw problem(response.statusCode(), body);
         }
         return body;

@@ -20,7 +20,11 @@ import org.erpinsight.crm.api.PartyQuery;
 import org.erpinsight.crm.api.ErpReading;
 import org.erpinsight.crm.api.InvoicePage;
 import org.erpinsight.crm.api.InvoiceStatus;
+import org.erpinsight.crm.api.LineRequest;
+import org.erpinsight.crm.api.Order;
+import org.erpinsight.crm.api.OrderConfirmation;
 import org.erpinsight.crm.api.OrderPage;
+import org.erpinsight.crm.api.PriceQuote;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -88,6 +92,21 @@ public class SidecarGateway implements ErpGateway {
     @Override
     public OrderPage orders(String source, String customerNumber, int offset, int limit) {
         return connection(source).call(c -> c.orders(customerNumber, offset, limit));
+    }
+
+    @Override
+    public PriceQuote quote(String source, String customerNumber, List<LineRequest> lines) {
+        return connection(source).call(c -> c.quote(customerNumber, lines));
+    }
+
+    @Override
+    public Order createOrder(String source, String idempotencyKey, String customerNumber, String reference, List<LineRequest> lines) {
+        return connection(source).call(c -> c.createOrder(idempotencyKey, customerNumber, reference, lines));
+    }
+
+    @Override
+    public OrderConfirmation confirmOrder(String source, String orderNumber, boolean acceptCreditWarning) {
+        return connection(source).call(c -> c.confirmOrder(orderNumber, acceptCreditWarning));
     }
 
     @Override

@@ -32,13 +32,32 @@ public class OrdersTab implements RecordTab {
 
     private final ErpGateway gateway;
     private final LinkService links;
+    private final CsrfTokens csrf;
     private final String source;
 
     @Activate
-    public OrdersTab(@Reference ErpGateway gateway, @Reference LinkService links, InsightConfiguration config) {
+    public OrdersTab(@Reference ErpGateway gateway, @Reference LinkService links, @Reference CsrfTokens csrf,
+                     InsightConfiguration config) {
         this.gateway = gateway;
         this.links = links;
+        this.csrf = csrf;
         this.source = config.source();
+    }
+
+    /** The form that starts order entry: lines are priced by the ERP before anything is created. */
+    private void entryForm(StringBuilder html, CrmRecord record, CrmUser user, String returnTo) {
+        html.append("<details class=\"erp-order-entry\"><summary>New order with ERP prices</summary><form method=\"post\" action=\"")
+                .append(OrderEntryServlet.PATH).append("\"><input type=\"hidden\" name=\"action\" value=\"quote\">")
+                .append("<input type=\"hidden\" name=\"record\" value=\"").append(Html.escape(record.ref())).append("\">")
+                .append("<input type=\"hidden\" name=\"returnTo\" value=\"").append(Html.escape(returnTo)).append("\">")
+                .append("<input type=\"hidden\" name=\"").append(CsrfTokens.FIELD).append("\" value=\"")
+                .append(Html.escape(csrf.tokenFor(user.id()))).append("\"><table><tr><th>Item number</th><th>Quantity</th></tr>");
+        for (int i = 0; i < 4; i++) {
+            html.append("<tr><td><input name=\"item\" maxlength=\"32\"></td><td><input name=\"quantity\" inputmode=\"decimal\" size=\"6\">")
+                    .append("</td></tr>");
+        }
+        html.append("</table><label>Reference <input name=\"reference\" maxlength=\"100\"></label> ")
+                .append("<button type=\"submit\">Get ERP prices</button></form></details>");
     }
 
     @Override
@@ -58,6 +77,9 @@ public class OrdersTab implements RecordTab {
         }
         if (link.isEmpty()) {
             return html.append("<p class=\"erp-note\">Link the record to an ERP customer to see its orders.</p></section>").toString();
+        }
+        if (user.may(Permission.ENTER_ORDERS)) {
+            entryForm(html, record, user, returnTo);
         }
         OrderPage page;
         try {

@@ -84,6 +84,14 @@ public class FinancialOverviewTabTest {
                                                                      int offset, int limit) { return null; }
         @Override public byte[] invoiceDocument(String source, String number) { return null; }
         @Override public org.erpinsight.crm.api.OrderPage orders(String source, String n, int offset, int limit) { return null; }
+        @Override public org.erpinsight.crm.api.PriceQuote quote(String source, String n, List<org.erpinsight.crm.api.LineRequest> l) {
+            return null;
+        }
+        @Override public org.erpinsight.crm.api.Order createOrder(String source, String key, String n, String ref,
+                                                                  List<org.erpinsight.crm.api.LineRequest> l) { return null; }
+        @Override public org.erpinsight.crm.api.OrderConfirmation confirmOrder(String source, String number, boolean accept) {
+            return null;
+        }
         @Override public ErpReading<CustomerOverview> readCustomerOverview(String source, String n) {
             if (failure != null && overview != null) {
                 return new ErpReading<>(overview, Instant.now().minusSeconds(600), true, failure.getMessage());

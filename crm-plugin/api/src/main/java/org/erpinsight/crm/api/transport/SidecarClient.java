@@ -6,7 +6,11 @@ import java.util.Optional;
 import org.erpinsight.crm.api.CustomerOverview;
 import org.erpinsight.crm.api.InvoicePage;
 import org.erpinsight.crm.api.InvoiceStatus;
+import org.erpinsight.crm.api.LineRequest;
+import org.erpinsight.crm.api.Order;
+import org.erpinsight.crm.api.OrderConfirmation;
 import org.erpinsight.crm.api.OrderPage;
+import org.erpinsight.crm.api.PriceQuote;
 import org.erpinsight.crm.api.PartyKind;
 import org.erpinsight.crm.api.PartyPage;
 import org.erpinsight.crm.api.Party;
@@ -33,6 +37,12 @@ public interface SidecarClient extends AutoCloseable {
     byte[] invoiceDocument(String invoiceNumber);
 
     OrderPage orders(String customerNumber, int offset, int limit);
+
+    PriceQuote quote(String customerNumber, List<LineRequest> lines);
+
+    Order createOrder(String idempotencyKey, String customerNumber, String reference, List<LineRequest> lines);
+
+    OrderConfirmation confirmOrder(String orderNumber, boolean acceptCreditWarning);
 
     @Override
     void close();

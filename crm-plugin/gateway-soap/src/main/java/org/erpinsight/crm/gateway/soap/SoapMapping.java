@@ -10,7 +10,11 @@ import org.erpinsight.crm.api.CustomerOverview;
 import org.erpinsight.crm.api.Invoice;
 import org.erpinsight.crm.api.InvoicePage;
 import org.erpinsight.crm.api.InvoiceStatus;
+import org.erpinsight.crm.api.CreditWarning;
+import org.erpinsight.crm.api.LineRequest;
 import org.erpinsight.crm.api.Order;
+import org.erpinsight.crm.api.OrderConfirmation;
+import org.erpinsight.crm.api.PriceQuote;
 import org.erpinsight.crm.api.OrderLine;
 import org.erpinsight.crm.api.OrderPage;
 import org.erpinsight.crm.api.MonthlyRevenue;
@@ -51,10 +55,37 @@ final class SoapMapping {
     }
 
     static OrderPage orders(org.erpinsight.crm.gateway.soap.generated.OrderPage x) {
-        return new OrderPage(x.getOffset(), x.getLimit(), x.getTotal(), x.getOrders().stream().map(o -> new Order(o.getNumber(),
-                o.getCustomerNumber(), date(o.getOrderDate()), o.getStatus().name(), o.getCurrency(), o.getTotal(), o.getReference(),
-                o.getLines().stream().map(l -> new OrderLine(l.getLineNumber(), l.getItemNumber(), l.getDescription(), l.getQuantity(),
-                        l.getUnitPrice(), l.getDiscountPercent(), l.getLineAmount(), l.getPriceRule())).toList())).toList());
+        return new OrderPage(x.getOffset(), x.getLimit(), x.getTotal(), x.getOrders().stream().map(SoapMapping::order).toList());
+    }
+
+    static Order order(org.erpinsight.crm.gateway.soap.generated.Order o) {
+        return new Order(o.getNumber(), o.getCustomerNumber(), date(o.getOrderDate()), o.getStatus().name(), o.getCurrency(), o.getTotal(),
+                o.getReference(), o.getLines().stream().map(SoapMapping::line).toList());
+    }
+
+    static OrderLine line(org.erpinsight.crm.gateway.soap.generated.OrderLine l) {
+        return new OrderLine(l.getLineNumber(), l.getItemNumber(), l.getDescription(), l.getQuantity(), l.getUnitPrice(),
+                l.getDiscountPercent(), l.getLineAmount(), l.getPriceRule());
+    }
+
+    static PriceQuote quote(org.erpinsight.crm.gateway.soap.generated.PriceQuote q) {
+        return new PriceQuote(q.getCustomerNumber(), date(q.getDate()), q.getCurrency(), q.getTotal(),
+                q.getLines().stream().map(SoapMapping::line).toList());
+    }
+
+    static OrderConfirmation confirmation(org.erpinsight.crm.gateway.soap.generated.OrderConfirmation c) {
+        var w = c.getCreditWarning();
+        return new OrderConfirmation(c.isConfirmed(), order(c.getOrder()), w == null ? null
+                : new CreditWarning(w.getCreditLimit(), w.getCreditUsed(), w.getOrderTotal(), w.getExceededBy(), w.getMessage()));
+    }
+
+    static java.util.List<org.erpinsight.crm.gateway.soap.generated.LineRequest> lines(java.util.List<LineRequest> lines) {
+        return lines.stream().map(l -> {
+            var x = new org.erpinsight.crm.gateway.soap.generated.LineRequest();
+            x.setItemNumber(l.itemNumber());
+            x.setQuantity(l.quantity());
+            return x;
+        }).toList();
     }
 
     private static LocalDate date(XMLGregorianCalendar c) {

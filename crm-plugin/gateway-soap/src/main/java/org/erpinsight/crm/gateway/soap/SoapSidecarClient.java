@@ -20,7 +20,11 @@ import org.erpinsight.crm.api.ErpErrorCode;
 import org.erpinsight.crm.api.ErpGatewayException;
 import org.erpinsight.crm.api.InvoicePage;
 import org.erpinsight.crm.api.InvoiceStatus;
+import org.erpinsight.crm.api.LineRequest;
+import org.erpinsight.crm.api.Order;
+import org.erpinsight.crm.api.OrderConfirmation;
 import org.erpinsight.crm.api.OrderPage;
+import org.erpinsight.crm.api.PriceQuote;
 import org.erpinsight.crm.api.Party;
 import org.erpinsight.crm.api.PartyKind;
 import org.erpinsight.crm.api.PartyPage;
@@ -95,6 +99,21 @@ final class SoapSidecarClient implements SidecarClient {
     @Override
     public OrderPage orders(String customerNumber, int offset, int limit) {
         return call(() -> SoapMapping.orders(port.listOrders(customerNumber, offset, limit)));
+    }
+
+    @Override
+    public PriceQuote quote(String customerNumber, List<LineRequest> lines) {
+        return call(() -> SoapMapping.quote(port.quotePrices(customerNumber, null, SoapMapping.lines(lines))));
+    }
+
+    @Override
+    public Order createOrder(String idempotencyKey, String customerNumber, String reference, List<LineRequest> lines) {
+        return call(() -> SoapMapping.order(port.createOrder(idempotencyKey, customerNumber, reference, SoapMapping.lines(lines))));
+    }
+
+    @Override
+    public OrderConfirmation confirmOrder(String orderNumber, boolean acceptCreditWarning) {
+        return call(() -> SoapMapping.confirmation(port.confirmOrder(orderNumber, acceptCreditWarning)));
     }
 
     @Override
