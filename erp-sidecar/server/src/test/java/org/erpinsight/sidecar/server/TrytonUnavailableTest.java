@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -55,20 +56,8 @@ public class TrytonUnavailableTest {
 
     @Test
     public void aStoppingSidecarFinishesTheRequestsInFlight() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0)) {
-            List<Socket> accepted = new ArrayList<>();
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        accepted.add(silent.accept());
-                    }
-                } catch (java.io.IOException closed) {
-                    // test over
-                }
-            });
-            acceptor.setDaemon(true);
-            acceptor.start();
-            SidecarServer server = sidecar(silent.getLocalPort());
+        try (SilentErp silent = new SilentErp()) {
+            SidecarServer server = sidecar(silent.port());
             // a request that waits a second for the silent ERP is in flight when the stop begins
             java.util.concurrent.CompletableFuture<HttpResponse<String>> inFlight = java.net.http.HttpClient.newHttpClient()
                     .sendAsync(java.net.http.HttpRequest.newBuilder(server.baseUri().resolve("/api/v1/customers/2/overview"))
@@ -78,34 +67,48 @@ public class TrytonUnavailableTest {
             HttpResponse<String> answer = inFlight.get(20, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals("answered, not cut off", 503, answer.statusCode());
             assertTrue(answer.body().contains("ERP_UNAVAILABLE"));
-            for (Socket s : accepted) {
-                s.close();
-            }
         }
     }
 
     @Test
     public void aTrytonThatNeverAnswersIsErpUnavailableAfterTheTimeout() throws Exception {
-        try (ServerSocket silent = new ServerSocket(0)) {
-            List<Socket> accepted = new ArrayList<>();
+        try (SilentErp silent = new SilentErp(); SidecarServer server = sidecar(silent.port())) {
+            HttpResponse<String> r = overview(server);
+            assertEquals(r.body(), 503, r.statusCode());
+            assertTrue(r.body(), r.body().contains("did not answer within 1 s"));
+        }
+    }
+
+    /** An ERP that accepts connections and never says a word; holds the sockets until closed. */
+    private static final class SilentErp implements AutoCloseable {
+        private final ServerSocket socket = new ServerSocket(0);
+        private final List<Socket> accepted = Collections.synchronizedList(new ArrayList<>());
+
+        SilentErp() throws java.io.IOException {
             Thread acceptor = new Thread(() -> {
                 try {
                     while (true) {
-                        accepted.add(silent.accept());
+                        accepted.add(socket.accept());
                     }
                 } catch (java.io.IOException closed) {
-                    // test over
+                    // closed: the test is over
                 }
-            });
+            }, "silent-erp");
             acceptor.setDaemon(true);
             acceptor.start();
-            try (SidecarServer server = sidecar(silent.getLocalPort())) {
-                HttpResponse<String> r = overview(server);
-                assertEquals(r.body(), 503, r.statusCode());
-                assertTrue(r.body(), r.body().contains("did not answer within 1 s"));
-            }
-            for (Socket s : accepted) {
-                s.close();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            socket.close();
+            synchronized (accepted) {
+                for (Socket s : accepted) {
+                    s.close();
+                }
             }
         }
     }
