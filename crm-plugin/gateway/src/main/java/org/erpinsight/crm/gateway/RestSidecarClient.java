@@ -183,7 +183,8 @@ final class RestSidecarClient implements SidecarClient {
                     "Sidecar '" + endpoint.source() + "' did not answer in time", e);
         } catch (IOException e) {
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE,
-                    "Sidecar '" + endpoint.source() + "' at " + endpoint.url() + " cannot be reached: " + e.getMessage(), e);
+                    "Sidecar '" + endpoint.source() + "' at " + endpoint.url() + " cannot be reached: "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "Interrupted while calling the sidecar", e);

@@ -88,6 +88,7 @@ public class SidecarConnectionTest {
         ErpGatewayException e = assertThrows(ErpGatewayException.class, () -> connection.call(c -> c.customer("10001")));
         assertEquals(ErpErrorCode.SIDECAR_UNREACHABLE, e.code());
         assertTrue(e.getMessage(), e.getMessage().contains("cannot be reached"));
+        assertTrue("says why, not 'null'", !e.getMessage().endsWith("null"));
         assertTrue("the key is never in a message", !e.getMessage().contains("secret-0123456789"));
     }
 

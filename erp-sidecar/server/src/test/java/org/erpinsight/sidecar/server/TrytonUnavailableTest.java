@@ -47,6 +47,7 @@ public class TrytonUnavailableTest {
             assertEquals(r.body(), 503, r.statusCode());
             assertTrue(r.body().contains("\"code\":\"ERP_UNAVAILABLE\""));
             assertTrue("the password never shows", !r.body().contains("secret"));
+            assertTrue(r.body(), !r.body().contains("reached: null"));
             HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     server.baseUri().resolve("/health")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(503, health.statusCode());

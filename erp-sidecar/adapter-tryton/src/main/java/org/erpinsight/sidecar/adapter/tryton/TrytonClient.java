@@ -176,7 +176,8 @@ final class TrytonClient {
         } catch (HttpTimeoutException e) {
             throw new ErpException(ErrorCode.ERP_UNAVAILABLE, "Tryton did not answer within " + settings.timeout().toSeconds() + " s", e);
         } catch (IOException e) {
-            throw new ErpException(ErrorCode.ERP_UNAVAILABLE, "Tryton at " + settings.url() + " cannot be reached: " + e.getMessage(), e);
+            throw new ErpException(ErrorCode.ERP_UNAVAILABLE, "Tryton at " + settings.url() + " cannot be reached: "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ErpException(ErrorCode.ERP_UNAVAILABLE, "Interrupted while calling Tryton", e);
