@@ -21,15 +21,19 @@ tryton-modules-account tryton-modules-account-invoice tryton-modules-account-pro
 tryton-modules-account-dunning tryton-modules-project tryton-modules-project-revenue tryton-modules-project-invoice
 tryton-modules-timesheet tryton-modules-timesheet-cost"
 
+# First line of a command's output, without "| head" (under pipefail a producer killed by
+# SIGPIPE fails the script at random).
+first_line() { local out; out=$("$@" 2>&1) || true; printf '%s\n' "${out%%$'\n'*}"; }
+
 install() {
   if command -v trytond >/dev/null && /usr/bin/python3 -c 'import proteus' 2>/dev/null; then
-    echo "Tryton is installed: $(trytond --version 2>&1 | head -1)"
+    echo "Tryton is installed: $(first_line trytond --version)"
     return
   fi
   apt-get update -qq
   # the packages try to start a system service, which policy refuses here: harmless, we start trytond ourselves
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $PACKAGES > /dev/null
-  echo "Installed Tryton $(trytond --version 2>&1 | head -1)"
+  echo "Installed Tryton $(first_line trytond --version)"
 }
 
 create() {
