@@ -100,6 +100,7 @@ public class OrderResource {
     @RequiresScope(Scope.ORDERS)
     @Consumes(MediaType.APPLICATION_JSON)
     public OrderConfirmation confirmOrder(@PathParam("orderNumber") String orderNumber, ConfirmationBody body) {
-        return uses.orders().confirm(orderNumber, body == null ? null : body.acceptCreditWarning());
+        // the body is required by the contract: an empty POST must not confirm an order
+        return uses.orders().confirm(orderNumber, Bodies.required(body).acceptCreditWarning());
     }
 }

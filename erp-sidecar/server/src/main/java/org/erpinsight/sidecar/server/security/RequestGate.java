@@ -52,6 +52,12 @@ public final class RequestGate implements Filter {
         boolean soap = path.startsWith("/soap/");
         if (!rest && !soap) {
             if (path.equals("/health") || path.equals("/metrics")) {
+                if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+                    metrics.rejected("method_not_allowed");
+                    response.setHeader("Allow", "GET, HEAD");
+                    ProblemWriter.write(response, ErrorCode.METHOD_NOT_ALLOWED, path + " answers GET only");
+                    return;
+                }
                 chain.doFilter(req, res);
             } else {
                 // CXF is mapped to /*; answer everything outside the API here, in the contract's format
@@ -59,6 +65,26 @@ public final class RequestGate implements Filter {
                 ProblemWriter.write(response, ErrorCode.NOT_FOUND,
                         "Nothing here: the API is under /api/v1, SOAP under /soap/erp, health at /health, metrics at /metrics");
             }
+            return;
+        }
+        if (soap && !"POST".equals(request.getMethod()) && !isPublicDocument(request, path)) {
+            // SOAP 1.1 travels by POST; CXF would answer anything else with a server fault
+            metrics.rejected("method_not_allowed");
+            response.setHeader("Allow", "POST");
+            ProblemWriter.write(response, ErrorCode.METHOD_NOT_ALLOWED, "SOAP requests are sent by POST; the WSDL is at ?wsdl");
+            return;
+        }
+        String malformed = malformedAddress(request.getRequestURI(), request.getQueryString());
+        if (malformed != null) {
+            // CXF parses the address with java.net.URI and decodes escapes deep inside; it would fail there as an internal error
+            metrics.rejected("malformed_uri");
+            refuse(response, soap, ErrorCode.INVALID_REQUEST, malformed);
+            return;
+        }
+        if (!knownCharset(request.getCharacterEncoding())) {
+            // the servlet container would fail reading the body, as an internal error
+            metrics.rejected("unsupported_charset");
+            refuse(response, soap, ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The body's charset is not one this service knows; send UTF-8");
             return;
         }
         if (isPublicDocument(request, path)) {
@@ -97,6 +123,37 @@ public final class RequestGate implements Filter {
         chain.doFilter(length < 0 ? new LimitedBody(request, maxBodyBytes) : request, res);
     }
 
+    static boolean knownCharset(String name) {
+        if (name == null) {
+            return true;
+        }
+        try {
+            return java.nio.charset.Charset.isSupported(name.strip());
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return false;
+        }
+    }
+
+    /** Why the raw path and query are not a valid URI reference (RFC 3986, as java.net.URI reads it), or null. */
+    static String malformedAddress(String rawPath, String rawQuery) {
+        for (String part : new String[] {rawPath, rawQuery}) {
+            if (part == null) {
+                continue;
+            }
+            for (int i = part.indexOf('%'); i >= 0; i = part.indexOf('%', i + 1)) {
+                if (i + 2 >= part.length() || Character.digit(part.charAt(i + 1), 16) < 0 || Character.digit(part.charAt(i + 2), 16) < 0) {
+                    return "The address has a malformed percent-escape: every % must be followed by two hexadecimal digits";
+                }
+            }
+        }
+        try {
+            new java.net.URI(rawQuery == null ? rawPath : rawPath + "?" + rawQuery);
+            return null;
+        } catch (java.net.URISyntaxException e) {
+            return "The address has a character that must be percent-encoded (at position " + (e.getIndex() + 1) + ")";
+        }
+    }
+
     /** With mutual TLS, Jetty has already verified the chain against the trust store; the subject names the caller. */
     private Optional<ApiKeys.ApiKey> certificateHolder(HttpServletRequest request) {
         if (clientCertificateScopes == null) {
@@ -125,7 +182,7 @@ public final class RequestGate implements Filter {
         }
         String query = request.getQueryString();
         return path.equals("/api/v1/openapi.json") || path.equals("/api/v1/docs")
-                || (path.startsWith("/soap/") && query != null && (query.equalsIgnoreCase("wsdl") || query.startsWith("xsd=")));
+                || (path.startsWith("/soap/") && query != null && (query.equalsIgnoreCase("wsdl") || query.matches("xsd=[\\w.-]+\\.xsd")));
     }
 
     /** Writes problem+json without going through JAX-RS (the request never got that far). */

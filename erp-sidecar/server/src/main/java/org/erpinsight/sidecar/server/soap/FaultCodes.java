@@ -1,5 +1,8 @@
 package org.erpinsight.sidecar.server.soap;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import javax.xml.namespace.QName;
 
 import org.apache.cxf.binding.soap.Soap11;
@@ -21,6 +24,8 @@ import org.w3c.dom.Node;
 final class FaultCodes extends AbstractSoapInterceptor {
     static final String NAMESPACE = "http://erpinsight.org/sidecar/v1";
 
+    private static final Logger LOG = Logger.getLogger(FaultCodes.class.getName());
+
     private final Metrics metrics;
 
     FaultCodes(Metrics metrics) {
@@ -38,7 +43,9 @@ final class FaultCodes extends AbstractSoapInterceptor {
         if (code == null) {
             // SOAP's Client (1.1) or Sender (1.2), or CXF's own "client" code for an unknown operation
             String faultCode = fault.getFaultCode() == null ? "" : fault.getFaultCode().getLocalPart().toLowerCase(java.util.Locale.ROOT);
-            boolean clientError = faultCode.contains("client") || faultCode.contains("sender");
+            // VersionMismatch: an envelope of another SOAP version (or none), the client's error as much as bad XML
+            boolean clientError = faultCode.contains("client") || faultCode.contains("sender") || faultCode.contains("versionmismatch")
+                    || !Boolean.TRUE.equals(message.getExchange().get(OperationRequired.REACHED));
             code = (clientError ? ErrorCode.INVALID_REQUEST : ErrorCode.INTERNAL_ERROR).name();
             // raised before any operation ran: count it here, the endpoint never saw it
             metrics.rejected(clientError ? "invalid_soap" : "soap_failure");
@@ -55,17 +62,23 @@ final class FaultCodes extends AbstractSoapInterceptor {
             erpFault.appendChild(messageElement);
             detail.appendChild(erpFault);
             if (!clientError) {
+                LOG.log(Level.SEVERE, "Unexpected SOAP failure", fault);
                 fault.setMessage("Unexpected failure; see the sidecar log");
             }
         }
         try {
-            if (ErrorCode.valueOf(code).httpStatus() < 500) {
+            if (ErrorCode.valueOf(code).httpStatus() < 500 && !isVersionMismatch(fault)) {
                 QName sender = Soap11.getInstance().getSender();
                 fault.setFaultCode(sender);
             }
         } catch (IllegalArgumentException unknown) {
             // not one of ours: leave the fault code as it is
         }
+    }
+
+    /** SOAP 1.1 has its own fault code for this client error; keep it. */
+    private static boolean isVersionMismatch(Fault fault) {
+        return fault.getFaultCode() != null && "VersionMismatch".equals(fault.getFaultCode().getLocalPart());
     }
 
     private static String existingCode(Element detail) {
