@@ -75,6 +75,19 @@ public abstract class FinancialTabEndToEnd {
     }
 
     @Test
+    public void aCustomerWithoutACreditLimitShowsNoLimitNotZero() throws Exception {
+        assertTrue("the ERP sets no limit for 10007", sidecar().json("/api/v1/customers/10007/overview").get("creditLimit").isNull());
+        String before = page("company/c-1007", "admin");
+        if (before.contains("not linked to an ERP customer")) {
+            HttpResponse<String> linked = host().postForm("/erp-insight/link", "admin", linkForm(before, "company/c-1007", "10007"));
+            assertEquals(linked.body(), 200, linked.statusCode());
+        }
+        String after = page("company/c-1007", "admin");
+        assertTrue(after, after.contains("data-figure=\"creditLimit\" data-amount=\"\" data-no-limit=\"true\">No limit"));
+        assertFalse(after.contains("Over the credit limit"));
+    }
+
+    @Test
     public void aCompanyLinkedOutOfTheBoxShowsFiguresWithOverdueWarning() throws Exception {
         String html = page("company/c-1006", "admin");
         JsonNode overview = sidecar().json("/api/v1/customers/10006/overview");

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A customer's financial position as the ERP reported it at {@code asOf}, amounts in
- * {@code currency}. Optional values are null when the customer has no history.
+ * {@code currency}. Optional values are null when the customer has no history;
+ * {@code creditLimit} is null when the ERP sets no limit for the customer (which is not a limit of 0).
  */
 public record CustomerOverview(
         String customerNumber,

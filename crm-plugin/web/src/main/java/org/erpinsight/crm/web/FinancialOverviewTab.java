@@ -128,7 +128,13 @@ public class FinancialOverviewTab implements RecordTab {
         html.append("<dl class=\"erp-figures\">");
         figure(html, "balance", "Balance", o.balance(), o.currency(), o.openInvoiceCount() + " open invoice(s)");
         figure(html, "overdueAmount", "Overdue", o.overdueAmount(), o.currency(), o.overdueInvoiceCount() + " invoice(s)");
-        figure(html, "creditLimit", "Credit limit", o.creditLimit(), o.currency(), null);
+        if (o.creditLimit() == null) {
+            // the ERP sets no limit: say so, as 0.00 would read as "over the limit"
+            html.append("<div><dt>Credit limit</dt><dd data-figure=\"creditLimit\" data-amount=\"\" data-no-limit=\"true\">")
+                    .append("No limit</dd></div>");
+        } else {
+            figure(html, "creditLimit", "Credit limit", o.creditLimit(), o.currency(), null);
+        }
         figure(html, "creditUsed", "Credit used", o.creditUsed(), o.currency(), creditShare(o));
         figure(html, "revenueThisYear", "Revenue this year", o.revenueThisYear(), o.currency(), null);
         figure(html, "revenueLastYear", "Revenue last year", o.revenueLastYear(), o.currency(), null);

@@ -48,8 +48,12 @@ public class FinancialOverviewTabTest {
     private static final CrmUser ADMIN = new CrmUser("ada", "Ada", EnumSet.allOf(Permission.class));
 
     private static CustomerOverview overview(String name) {
+        return overview(name, new BigDecimal("1000.00"));
+    }
+
+    private static CustomerOverview overview(String name, BigDecimal creditLimit) {
         return new CustomerOverview("10001", name, "DKK", new BigDecimal("1250.50"), new BigDecimal("1000.00"), 2, 1,
-                new BigDecimal("1000.00"), new BigDecimal("1250.50"), new BigDecimal("99.99"), BigDecimal.ZERO,
+                creditLimit, new BigDecimal("1250.50"), new BigDecimal("99.99"), BigDecimal.ZERO,
                 List.of(new MonthlyRevenue(YearMonth.of(2026, 1), new BigDecimal("99.99"))),
                 List.of(new YearlyRevenue(2026, new BigDecimal("99.99"))), null, LocalDate.of(2026, 1, 5), null, true,
                 Instant.parse("2026-11-28T10:00:00Z"));
@@ -136,6 +140,14 @@ public class FinancialOverviewTabTest {
         assertTrue(html.contains("blocked in the ERP"));
         assertTrue(html.contains("Over the credit limit"));
         assertTrue(html.contains("1 overdue invoice(s)"));
+    }
+
+    @Test
+    public void aCustomerWithoutACreditLimitReadsNoLimitNotOverIt() {
+        String html = render(new FixedGateway(overview("Acme", null), null), "10001", ADMIN);
+        assertTrue(html, html.contains("data-no-limit=\"true\">No limit"));
+        assertFalse(html.contains("Over the credit limit"));
+        assertFalse(html.contains("% of the limit"));
     }
 
     @Test

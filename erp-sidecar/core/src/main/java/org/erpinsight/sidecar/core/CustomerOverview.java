@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A customer's financial position as the ERP reports it, in the customer's currency.
- * {@code asOf} is when the figures were read; optional values are null when there is no history.
+ * {@code asOf} is when the figures were read; optional values are null when there is no history;
+ * {@code creditLimit} is null when the ERP sets no limit for the customer (which is not a limit of 0).
  */
 public record CustomerOverview(
         String customerNumber,

@@ -110,6 +110,18 @@ public class SidecarApiTest {
     }
 
     @Test
+    public void aCustomerWithoutACreditLimitSaysSoOnBothTransports() throws Exception {
+        JsonNode rest = SIDECAR.json("/api/v1/customers/10007/overview");
+        assertTrue("null, not 0.00: " + rest, rest.has("creditLimit") && rest.get("creditLimit").isNull());
+        assertTrue(SIDECAR.json("/api/v1/customers/10001/overview").get("creditLimit").isTextual());
+        HttpResponse<String> soap = SIDECAR.soap(RunningSidecar.envelope("getCustomerOverview",
+                "<v:customerNumber>10007</v:customerNumber>"), RunningSidecar.KEY);
+        assertEquals(soap.body(), 200, soap.statusCode());
+        assertFalse("SOAP leaves the element out", soap.body().contains("<creditLimit>"));
+        assertTrue(soap.body().contains("<creditUsed>"));
+    }
+
+    @Test
     public void soapFaultsCarryTheContractCode() throws Exception {
         HttpResponse<String> unknown = SIDECAR.soap(RunningSidecar.envelope("getCustomerOverview",
                 "<v:customerNumber>99999</v:customerNumber>"), RunningSidecar.KEY);

@@ -20,7 +20,7 @@ import java.util.Random;
 final class DemoData {
     static final long SEED = 20261128L;
     /** Raised whenever schema.sql changes: an older database is then recreated. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     private static final int BATCH = 5_000;
 
     /** Hand-made customers: number, name, VAT, email, phone, postcode, city, country, credit limit, group. */
@@ -31,7 +31,7 @@ final class DemoData {
         {"10004", "Virtanen Tekniikka Oy", "FI12345678", "myynti@virtanentekniikka.fi", "+358 9 123 4567", "00100", "Helsinki", "FI", "80000", "RETAIL"},
         {"10005", "Müller Maschinenbau GmbH", "DE123456789", "vertrieb@mueller-maschinenbau.de", "+49 89 1234567", "80331", "München", "DE", "150000", "WHOLESALE"},
         {"10006", "Hansen & Søn ApS", "DK87654321", "mail@hansenogsoen.dk", "+45 86 12 34 56", "8000", "Aarhus C", "DK", "20000", "RETAIL"},
-        {"10007", "Brightwater Consulting Ltd", "GB123456789", "hello@brightwater.co.uk", "+44 20 7946 0123", "EC1A 1BB", "London", "GB", "100000", "RETAIL"},
+        {"10007", "Brightwater Consulting Ltd", "GB123456789", "hello@brightwater.co.uk", "+44 20 7946 0123", "EC1A 1BB", "London", "GB", "", "RETAIL"},
         {"10008", "Ærø Færgefart A/S", "DK11223344", "booking@aeroe-faergefart.dk", "+45 62 52 10 00", "5970", "Ærøskøbing", "DK", "60000", "RETAIL"},
         {"10009", "Østergaard Møbler A/S", "DK55667788", "salg@oestergaard-moebler.dk", "+45 98 76 54 32", "9000", "Aalborg", "DK", "120000", "WHOLESALE"},
         {"10010", "Lindqvist Bygg AB", "SE559988776601", "order@lindqvistbygg.se", "+46 31 987 65 43", "411 05", "Göteborg", "SE", "90000", "RETAIL"},
@@ -129,7 +129,8 @@ final class DemoData {
                 s.setString(10, c[6]);
                 s.setString(11, c[7]);
                 s.setString(12, currencyOf(c[7]));
-                s.setBigDecimal(13, new BigDecimal(c[8]).setScale(2));
+                // an empty limit: the ERP sets none for this customer (no limit, not a limit of 0)
+                s.setBigDecimal(13, c[8].isEmpty() ? null : new BigDecimal(c[8]).setScale(2));
                 s.setString(14, c[9]);
                 s.setString(15, "DK".equals(c[7]) ? "DOMESTIC" : "EXPORT");
                 // one generated customer in fifty is blocked for credit reasons

@@ -177,10 +177,14 @@ final class OrderBook {
         });
     }
 
-    /** Open invoices plus confirmed orders plus this one, against the limit; null when within it. */
+    /** Open invoices plus confirmed orders plus this one, against the limit; null when within it or without a limit. */
     private static CreditWarning creditWarning(Connection c, String customerNumber, BigDecimal orderTotal) throws SQLException {
         BigDecimal limit = Database.query(c, "SELECT credit_limit FROM customer WHERE number = ?", rs -> rs.getBigDecimal(1),
                 customerNumber);
+        if (limit == null) {
+            // the ERP sets no limit for this customer: nothing to warn about
+            return null;
+        }
         BigDecimal open = Database.query(c, "SELECT SUM(amount - paid_amount) FROM invoice WHERE customer_number = ?"
                 + " AND amount > paid_amount", rs -> rs.getBigDecimal(1), customerNumber);
         BigDecimal used = (open == null ? BigDecimal.ZERO : open).add(Ledgers.confirmedNotInvoiced(c, customerNumber));

@@ -132,7 +132,7 @@ final class PartyBook {
                 if (kind == PartyKind.CUSTOMER) {
                     Database.update(c, "INSERT INTO customer (number, name, name_folded, vat_number, currency, credit_limit,"
                             + " customer_group, market, blocked, idempotency_key, request_fingerprint)"
-                            + " VALUES (?, ?, ?, ?, 'DKK', 0, 'RETAIL', 'DOMESTIC', FALSE, ?, ?)",
+                            + " VALUES (?, ?, ?, ?, 'DKK', NULL, 'RETAIL', 'DOMESTIC', FALSE, ?, ?)",
                             assigned, name, Names.fold(name), vat, write.idempotencyKey(), write.fingerprint());
                 } else {
                     Database.update(c, "INSERT INTO supplier (number, name, name_folded, vat_number, currency, blocked,"

@@ -17,7 +17,7 @@ CREATE TABLE customer (
   city VARCHAR(100),
   country_code CHAR(2),
   currency CHAR(3) NOT NULL,
-  credit_limit DECIMAL(15,2) NOT NULL,
+  credit_limit DECIMAL(15,2),
   customer_group VARCHAR(20) NOT NULL,
   market VARCHAR(20) NOT NULL,
   blocked BOOLEAN NOT NULL,
