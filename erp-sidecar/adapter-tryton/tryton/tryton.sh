@@ -39,6 +39,7 @@ install() {
 create() {
   local dir=$1
   rm -rf "$dir" && mkdir -p "$dir/db"
+  dir=$(cd "$dir" && pwd)  # trytond.conf needs an absolute path
   head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$dir/admin-password"
   chmod 600 "$dir/admin-password"
   cat > "$dir/trytond.conf" <<CONF

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * {@code ./erp-insight bench-tryton}.
  */
 public final class TrytonBenchmark {
-    private static final String[] CUSTOMERS = {"2", "3", "4", "5", "6"};
+    /** The seed's customers (erp-sidecar/adapter-tryton/tryton/seed.py). */
+    private static final String[] CUSTOMERS = {"1001", "1002", "1003", "1004", "1005", "1006"};
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public static void main(String[] args) throws Exception {
@@ -31,15 +32,12 @@ public final class TrytonBenchmark {
         String key = args[4];
         int rounds = args.length > 5 ? Integer.parseInt(args[5]) : 200;
         Rpc rpc = new Rpc(URI.create(tryton + "/erpinsight/"), Files.readAllLines(dir.resolve("admin-password")).get(0));
-        int category = Integer.parseInt(find(rpc.call("model.party.category.search", "[[[\"name\",\"=\",\"Customer\"]],0,1,null,{}]"),
-                "(\\d+)"));
 
         Runnable direct = () -> {
             String code = CUSTOMERS[(int) (System.nanoTime() % CUSTOMERS.length)];
-            String party = rpc.call("model.party.party.search_read", "[[[\"code\",\"=\",\"" + code + "\"],[\"categories\",\"in\",["
-                    + category + "]]],0,1,null,[\"code\",\"name\",\"identifiers.code\",\"contact_mechanisms.type\","
-                    + "\"contact_mechanisms.value\",\"addresses.postal_code\",\"addresses.city\",\"addresses.country.code\","
-                    + "\"receivable\",\"receivable_today\",\"credit_limit_amount\",\"credit_amount\"],{\"company\":1}]");
+            String party = rpc.call("model.party.party.search_read", "[[[\"code\",\"=\",\"" + code + "\"]],0,1,null,[\"code\",\"name\","
+                    + "\"identifiers.code\",\"contact_mechanisms.type\",\"contact_mechanisms.value\",\"addresses.postal_code\","
+                    + "\"addresses.city\",\"addresses.country.code\",\"receivable\",\"credit_limit_amount\",\"credit_amount\"],{\"company\":1}]");
             // the party's id, not the JSON-RPC envelope's
             String id = find(party.substring(party.indexOf("\"result\"")), "\"id\":\\s*(\\d+)");
             if (id.equals("1")) {
@@ -47,8 +45,9 @@ public final class TrytonBenchmark {
             }
             rpc.call("model.account.invoice.search_read", "[[[\"party\",\"=\"," + id + "],[\"type\",\"=\",\"out\"],[\"state\",\"in\","
                     + "[\"posted\",\"paid\"]]],0,null,[[\"invoice_date\",\"DESC\"],[\"id\",\"DESC\"]],[\"number\",\"invoice_date\",\"state\","
-                    + "\"untaxed_amount\",\"total_amount\",\"amount_to_pay\",\"amount_to_pay_today\",\"reconciled\","
-                    + "\"lines_to_pay.maturity_date\",\"currency.code\",\"party.code\"],{\"company\":1}]");
+                    + "\"untaxed_amount\",\"total_amount\",\"amount_to_pay\",\"reconciled\",\"lines_to_pay.maturity_date\","
+                    + "\"lines_to_pay.reconciliation\",\"lines_to_pay.debit\",\"lines_to_pay.credit\",\"payment_lines.reconciliation\","
+                    + "\"payment_lines.debit\",\"payment_lines.credit\",\"currency.code\",\"party.code\"],{\"company\":1}]");
         };
         Runnable sidecarCold = () -> get(cold, key);
         Runnable sidecarWarm = () -> get(warm, key);

@@ -183,10 +183,11 @@ final class Ledgers {
         int year = LocalDate.ofInstant(asOf, clock.getZone()).getYear();
         return parties.party(PartyKind.SUPPLIER, number).map(supplier -> db.read(c -> {
             BigDecimal payable = sum(c, "SELECT SUM(amount) FROM purchase WHERE supplier_number = ? AND status = 'INVOICED'", number);
-            BigDecimal thisYear = sum(c, "SELECT SUM(amount) FROM purchase WHERE supplier_number = ? AND purchase_date >= ?"
-                    + " AND purchase_date < ?", number, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
-            BigDecimal lastYear = sum(c, "SELECT SUM(amount) FROM purchase WHERE supplier_number = ? AND purchase_date >= ?"
-                    + " AND purchase_date < ?", number, LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 1, 1));
+            // purchases of a year are what the supplier invoiced in it (as in every adapter); open orders are apart
+            BigDecimal thisYear = sum(c, "SELECT SUM(amount) FROM purchase WHERE supplier_number = ? AND status IN ('INVOICED', 'PAID')"
+                    + " AND purchase_date >= ? AND purchase_date < ?", number, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+            BigDecimal lastYear = sum(c, "SELECT SUM(amount) FROM purchase WHERE supplier_number = ? AND status IN ('INVOICED', 'PAID')"
+                    + " AND purchase_date >= ? AND purchase_date < ?", number, LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 1, 1));
             int openCount = Database.query(c, "SELECT COUNT(*) FROM purchase WHERE supplier_number = ? AND status = 'OPEN'",
                     rs -> rs.getInt(1), number);
             BigDecimal openAmount = sum(c, "SELECT SUM(amount) FROM purchase WHERE supplier_number = ? AND status = 'OPEN'", number);

@@ -40,12 +40,15 @@ public final class TrytonErp implements ErpAdapter {
     private final TrytonSales sales;
     private final TrytonProjects projects;
 
+    private final Clock clock;
+
     TrytonErp(TrytonSettings settings, Clock clock) {
+        this.clock = clock;
         this.tryton = new TrytonClient(settings);
-        this.parties = new TrytonParties(tryton);
+        this.parties = new TrytonParties(tryton, settings.roles(), clock);
         this.ledgers = new TrytonLedgers(tryton, parties, clock);
         this.sales = new TrytonSales(tryton, parties, clock);
-        this.projects = new TrytonProjects(tryton, parties, clock);
+        this.projects = new TrytonProjects(tryton, parties, settings.expenses(), settings.projectNumber(), clock);
     }
 
     @Override
@@ -98,7 +101,7 @@ public final class TrytonErp implements ErpAdapter {
         }
         JsonNode row = found.get(0);
         String customerNumber = row.path("party.").path("code").asText();
-        Invoice invoice = TrytonLedgers.invoice(row, customerNumber);
+        Invoice invoice = TrytonLedgers.entry(row, customerNumber, LocalDate.now(clock)).invoice();
         Party customer = parties.find(PartyKind.CUSTOMER, customerNumber).map(TrytonParties.Found::party)
                 .orElse(new Party(customerNumber, PartyKind.CUSTOMER, row.path("party.").path("name").asText(), null, null, null,
                         null, null, null, invoice.currency(), false));

@@ -2,12 +2,16 @@ package org.erpinsight.sidecar.adapter.tryton;
 
 import static org.erpinsight.sidecar.adapter.tryton.TrytonClient.list;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.erpinsight.sidecar.core.CustomerQuery;
@@ -21,8 +25,12 @@ import org.erpinsight.sidecar.core.WriteRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Tryton's parties as customers and suppliers. Tryton has no such flag: a party is a customer
- * or supplier by the party category of that name. The party's code is the contract's number.
+ * Tryton's parties as customers and suppliers. Tryton has no such flag, so the sidecar reads
+ * it from the party's business: a customer has sales or customer invoices, a supplier has
+ * purchases or supplier invoices (cancelled ones do not count). Configured category names
+ * narrow the lists down to the parties filed under them. Looking a party up by its code finds
+ * it whatever its categories; only a party known solely as the other kind is not found. The
+ * party's code is the contract's number.
  */
 final class TrytonParties {
     static final List<String> FIELDS = List.of("code", "name", "identifiers.code", "contact_mechanisms.type",
@@ -31,27 +39,76 @@ final class TrytonParties {
     static final String KEY_PREFIX = "erpinsight-request:";
 
     private final TrytonClient tryton;
-    private final Map<PartyKind, Integer> categories = new ConcurrentHashMap<>();
+    private final TrytonSettings.Roles roles;
+    private final Clock clock;
+    private final Map<PartyKind, Members> members = new ConcurrentHashMap<>();
     private volatile String currency;
 
-    TrytonParties(TrytonClient tryton) {
+    TrytonParties(TrytonClient tryton, TrytonSettings.Roles roles, Clock clock) {
         this.tryton = tryton;
+        this.roles = roles;
+        this.clock = clock;
     }
 
-    int category(PartyKind kind) {
-        return categories.computeIfAbsent(kind, k -> {
-            String name = k == PartyKind.CUSTOMER ? "Customer" : "Supplier";
-            JsonNode found = tryton.model("party.category", "search", list(list("name", "=", name)), 0, 1, null);
-            if (found.isEmpty()) {
-                throw new ErpException(ErrorCode.ERP_UNAVAILABLE, "Tryton has no party category '" + name
-                        + "': the sidecar marks customers and suppliers with it");
-            }
-            return found.get(0).asInt();
-        });
+    /** The parties of one kind as last read, and when. */
+    private record Members(Set<Integer> ids, Instant readAt) {
     }
 
-    List<Object> kindDomain(PartyKind kind) {
-        return list("categories", "in", list(category(kind)));
+    /** Where Tryton keeps a kind's business: its invoice type and its order model. */
+    private static String invoiceType(PartyKind kind) {
+        return kind == PartyKind.CUSTOMER ? "out" : "in";
+    }
+
+    private static String orderModel(PartyKind kind) {
+        return kind == PartyKind.CUSTOMER ? "sale.sale" : "purchase.purchase";
+    }
+
+    private List<String> categories(PartyKind kind) {
+        return kind == PartyKind.CUSTOMER ? roles.customerCategories() : roles.supplierCategories();
+    }
+
+    private static PartyKind other(PartyKind kind) {
+        return kind == PartyKind.CUSTOMER ? PartyKind.SUPPLIER : PartyKind.CUSTOMER;
+    }
+
+    /** Whether the party has business of this kind in Tryton: one bounded search each. */
+    private boolean hasBusiness(PartyKind kind, int partyId) {
+        return !tryton.model("account.invoice", "search", list(list("party", "=", partyId), list("type", "=", invoiceType(kind)),
+                list("state", "!=", "cancelled")), 0, 1, null).isEmpty()
+                || !tryton.model(orderModel(kind), "search", list(list("party", "=", partyId), list("state", "!=", "cancelled")),
+                        0, 1, null).isEmpty();
+    }
+
+    /** A party looked up by code is of the kind asked unless Tryton knows it only as the other kind. */
+    boolean mayBe(PartyKind kind, int partyId) {
+        return hasBusiness(kind, partyId) || !hasBusiness(other(kind), partyId);
+    }
+
+    /** Every party of the kind (kept for a while: reading them means reading every invoice's and order's party). */
+    Set<Integer> members(PartyKind kind) {
+        Instant now = clock.instant();
+        Members known = members.get(kind);
+        if (known != null && known.readAt().plus(roles.cacheFor()).isAfter(now)) {
+            return known.ids();
+        }
+        Set<Integer> ids = new HashSet<>();
+        tryton.model("account.invoice", "search_read", list(list("type", "=", invoiceType(kind)), list("state", "!=", "cancelled")),
+                0, null, null, list("party")).forEach(row -> ids.add(row.get("party").asInt()));
+        tryton.model(orderModel(kind), "search_read", list(list("state", "!=", "cancelled")), 0, null, null, list("party"))
+                .forEach(row -> ids.add(row.get("party").asInt()));
+        if (!categories(kind).isEmpty()) {
+            Set<Integer> filed = new HashSet<>();
+            tryton.model("party.party", "search", list(list("categories.name", "in", categories(kind))), 0, null, null)
+                    .forEach(id -> filed.add(id.asInt()));
+            ids.retainAll(filed);
+        }
+        Set<Integer> frozen = Set.copyOf(ids);
+        members.put(kind, new Members(frozen, now));
+        return frozen;
+    }
+
+    private List<Object> memberDomain(PartyKind kind) {
+        return list("id", "in", new ArrayList<>(members(kind)));
     }
 
     String currency() {
@@ -68,12 +125,19 @@ final class TrytonParties {
     }
 
     Optional<Found> find(PartyKind kind, String number, String... extraFields) {
+        return findByCode(kind, number, extraFields).filter(found -> mayBe(kind, found.id()));
+    }
+
+    /**
+     * The party with the code, not yet checked to be of the kind: for callers that read the
+     * party's business anyway and call {@link #mayBe} only when they found none (one round trip
+     * fewer for the common case).
+     */
+    Optional<Found> findByCode(PartyKind kind, String number, String... extraFields) {
         List<String> fields = new ArrayList<>(FIELDS);
         fields.addAll(List.of(extraFields));
-        JsonNode rows = tryton.model("party.party", "search_read", list(list("code", "=", number), kindDomain(kind)), 0, 1, null,
-                fields);
-        return rows.isEmpty() ? Optional.empty()
-                : Optional.of(new Found(rows.get(0).get("id").asInt(), party(rows.get(0), kind), rows.get(0)));
+        JsonNode rows = tryton.model("party.party", "search_read", list(list("code", "=", number)), 0, 1, null, fields);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new Found(rows.get(0).get("id").asInt(), party(rows.get(0), kind), rows.get(0)));
     }
 
     Party party(JsonNode row, PartyKind kind) {
@@ -125,7 +189,7 @@ final class TrytonParties {
         if (any.size() == 1) {
             return List.of();
         }
-        JsonNode rows = tryton.model("party.party", "search_read", list(kindDomain(PartyKind.CUSTOMER), any), 0,
+        JsonNode rows = tryton.model("party.party", "search_read", list(memberDomain(PartyKind.CUSTOMER), any), 0,
                 Math.max(50, q.limit() * 5), null, FIELDS);
         record Scored(Party party, int score) {
         }
@@ -152,8 +216,9 @@ final class TrytonParties {
     }
 
     PartyPage page(PartyKind kind, int offset, int limit) {
-        int total = tryton.model("party.party", "search_count", list(kindDomain(kind))).asInt();
-        JsonNode rows = tryton.model("party.party", "search_read", list(kindDomain(kind)), offset, limit, list(list("code", "ASC")),
+        List<Object> domain = list(memberDomain(kind));
+        int total = members(kind).size();
+        JsonNode rows = tryton.model("party.party", "search_read", domain, offset, limit, list(list("code", "ASC"), list("id", "ASC")),
                 FIELDS);
         List<Party> parties = new ArrayList<>();
         rows.forEach(row -> parties.add(party(row, kind)));
@@ -191,7 +256,13 @@ final class TrytonParties {
             values.put("code", number);
         }
         values.put("identifiers", list(list("create", identifiers)));
-        values.put("categories", list(list("add", list(category(kind)))));
+        if (!categories(kind).isEmpty()) {
+            // filed under the kind's first configured category, as the company files its own
+            JsonNode category = tryton.model("party.category", "search", list(list("name", "=", categories(kind).get(0))), 0, 1, null);
+            if (!category.isEmpty()) {
+                values.put("categories", list(list("add", list(category.get(0).asInt()))));
+            }
+        }
         int id = tryton.model("party.party", "create", list(values)).get(0).asInt();
         JsonNode row = tryton.model("party.party", "read", list(id), FIELDS).get(0);
         return party(row, kind);

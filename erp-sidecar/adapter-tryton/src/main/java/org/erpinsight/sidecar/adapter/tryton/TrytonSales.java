@@ -46,6 +46,7 @@ final class TrytonSales {
     private final TrytonClient tryton;
     private final TrytonParties parties;
     private final Clock clock;
+    private volatile Integer priceDigits;
 
     TrytonSales(TrytonClient tryton, TrytonParties parties, Clock clock) {
         this.tryton = tryton;
@@ -88,6 +89,30 @@ final class TrytonSales {
         return new PriceQuote(customerNumber, date, parties.currency(), total(priced), priced);
     }
 
+    /** The digits of a sale line's unit price in this Tryton (4 unless its price_decimal says otherwise). */
+    private int priceDigits() {
+        Integer digits = priceDigits;
+        if (digits == null) {
+            String declared = tryton.model("sale.line", "fields_get", list("unit_price")).path("unit_price").path("digits").asText("");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\[\\s*\\d+\\s*,\\s*(\\d+)\\s*\\]$").matcher(declared);
+            digits = m.find() ? Integer.valueOf(m.group(1)) : 4;
+            priceDigits = digits;
+        }
+        return digits;
+    }
+
+    /**
+     * A unit price with all the digits Tryton keeps (four by default, its price_decimal), at
+     * least two: 108.3000 is 108.30, 11.72832 was already rounded by Tryton to 11.7283.
+     */
+    static BigDecimal unitPrice(BigDecimal value) {
+        if (value == null) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        BigDecimal plain = value.stripTrailingZeros();
+        return plain.scale() < 2 ? plain.setScale(2) : plain;
+    }
+
     private static BigDecimal total(List<OrderLine> lines) {
         return lines.stream().map(OrderLine::lineAmount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
@@ -125,8 +150,10 @@ final class TrytonSales {
             context.put("date", date);
             context.put("uom", product.uom());
             JsonNode price = tryton.modelIn(context, "product.product", "read", list(product.id()), list("sale_price_uom"));
-            BigDecimal unitPrice = TrytonLedgers.money(decimal(price.get(0).get("sale_price_uom")));
-            BigDecimal amount = unitPrice.multiply(line.quantity()).setScale(2, RoundingMode.HALF_UP);
+            // Tryton rounds the price it puts on a sale line to its price digits, half-even (round_price)
+            BigDecimal unitPrice = unitPrice(decimal(price.get(0).get("sale_price_uom")).setScale(priceDigits(), RoundingMode.HALF_EVEN));
+            // as Tryton computes a sale line: quantity times the unit price, rounded to the currency half-even
+            BigDecimal amount = unitPrice.multiply(line.quantity()).setScale(2, RoundingMode.HALF_EVEN);
             priced.add(new OrderLine(i + 1, product.code(), product.name(), line.quantity(), unitPrice, BigDecimal.ZERO, amount,
                     rule(rules, customer, product, line.quantity(), date)));
         }
@@ -189,7 +216,7 @@ final class TrytonSales {
             BigDecimal quantity = decimal(line.get("quantity"));
             BigDecimal plain = quantity == null ? BigDecimal.ZERO : quantity.stripTrailingZeros();
             lines.add(new OrderLine(++n, line.path("product.").path("code").asText(), line.path("product.").path("name").asText(),
-                    plain.scale() < 0 ? plain.setScale(0) : plain, TrytonLedgers.money(decimal(line.get("unit_price"))),
+                    plain.scale() < 0 ? plain.setScale(0) : plain, unitPrice(decimal(line.get("unit_price"))),
                     BigDecimal.ZERO, TrytonLedgers.money(decimal(line.get("amount"))), "Tryton sale price"));
         }
         String state = sale.get("state").asText();
