@@ -57,17 +57,14 @@ public class LedgerTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
-        String text = new String(pdf.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
-        assertTrue(text.startsWith("%PDF-1.4"));
-        assertTrue(text.trim().endsWith("%%EOF"));
-        assertTrue(text.contains("(Invoice " + number + ")"));
-        // the cross-reference table points at the objects it names
-        int xref = Integer.parseInt(text.replaceAll("(?s).*startxref\n([0-9]+)\n%%EOF\n?$", "$1"));
-        assertTrue(text.startsWith("xref", xref));
-        String[] entries = text.substring(xref).split("\n");
-        for (int object = 1; object <= 6; object++) {
-            int offset = Integer.parseInt(entries[2 + object].substring(0, 10));
-            assertTrue("object " + object, text.startsWith(object + " 0 obj", offset));
+        String raw = new String(pdf.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertTrue(raw.startsWith("%PDF-"));
+        assertTrue(raw.trim().endsWith("%%EOF"));
+        if (org.erpinsight.sidecar.documents.Poppler.installed()) {
+            // poppler, not our code, reads it: the structure is sound and the text is there
+            assertTrue(org.erpinsight.sidecar.documents.Poppler.pages(pdf.body()) >= 1);
+            String text = org.erpinsight.sidecar.documents.Poppler.text(pdf.body());
+            assertTrue(text, text.contains("Invoice " + number) && text.contains("Andersen Byg A/S"));
         }
         assertEquals("INVOICE_NOT_FOUND", SIDECAR.jsonOf(SIDECAR.get("/api/v1/invoices/INV-0/document"), 404).get("code").asText());
     }

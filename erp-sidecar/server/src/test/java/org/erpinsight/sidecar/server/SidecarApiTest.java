@@ -148,6 +148,26 @@ public class SidecarApiTest {
     }
 
     @Test
+    public void aLongInvoiceIsPrintedWholeWithItsTaxAndEveryCharacter() throws Exception {
+        org.erpinsight.sidecar.documents.Poppler.assumeInstalled();
+        HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(SIDECAR.uri("/api/v1/invoices/INV-LONG-1/document"))
+                .header("X-API-Key", RunningSidecar.KEY).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        String text = org.erpinsight.sidecar.documents.Poppler.text(pdf.body());
+        int pages = org.erpinsight.sidecar.documents.Poppler.pages(pdf.body());
+        assertTrue("75 lines over several pages: " + pages, pages >= 2);
+        assertTrue(text.contains("Page " + pages + " of " + pages));
+        for (String item : new String[] {"I-9001", "I-9002", "I-9003"}) {
+            assertEquals("lines of " + item, 25, text.split(item, -1).length - 1);
+        }
+        for (String name : new String[] {"Łożysko kulkowe Ø20 mm", "Ηλεκτρικός πίνακας ελέγχου", "Кабель медный 3×2,5 мм²", "€/m",
+            "Andersen Byg A/S", "København Ø"}) {
+            assertTrue(name, text.contains(name));
+        }
+        assertTrue("the VAT line", text.contains("Moms 25%"));
+    }
+
+    @Test
     public void healthIsPublicAndSaysOnlyUpOrDown() throws Exception {
         HttpResponse<String> health = SIDECAR.get("/health", null);
         assertEquals(200, health.statusCode());

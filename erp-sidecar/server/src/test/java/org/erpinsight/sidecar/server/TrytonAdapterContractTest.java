@@ -350,6 +350,36 @@ public class TrytonAdapterContractTest extends AdapterContract {
     }
 
     @Test
+    public void theInvoiceDocumentIsTrytonsOwnReport() throws Exception {
+        org.erpinsight.sidecar.documents.Poppler.assumeInstalled();
+        java.util.Optional<org.erpinsight.sidecar.documents.OfficeConverter> office = org.erpinsight.sidecar.documents.OfficeConverter
+                .find(null, Files.createTempDirectory("office"), java.time.Duration.ofSeconds(120));
+        if (office.isEmpty()) {
+            System.err.println("SKIPPED: Tryton's invoice report needs LibreOffice (Debian: libreoffice-writer-nogui)");
+        }
+        org.junit.Assume.assumeTrue(office.isPresent());
+        // Jensen El-service's invoice due today: two lines, 25 % VAT
+        String number = SIDECAR.json("/api/v1/customers/1006/invoices?status=OPEN").at("/invoices/0/number").asText();
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(SIDECAR.uri("/api/v1/invoices/" + number
+                + "/document")).header("X-API-Key", RunningSidecar.KEY).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        String info = org.erpinsight.sidecar.documents.Poppler.info(pdf.body());
+        assertTrue("made by LibreOffice from Tryton's report: " + info, info.matches("(?s).*Producer:\\s+LibreOffice.*"));
+        String text = org.erpinsight.sidecar.documents.Poppler.text(pdf.body());
+        for (String expected : new String[] {number, "Nordisk Demo ApS", "Jensen El-service", "Installation", "Filterpatron", "Moms",
+            "446.30", "89.26"}) {
+            assertTrue(expected + " in\n" + text, text.contains(expected));
+        }
+        // the same text as Tryton's own report, asked of Tryton here
+        Tryton tryton = new Tryton();
+        int id = tryton.read("account.invoice", "[[\"number\",\"=\",\"" + number + "\"]]", "[\"id\"]").get(0).get("id").asInt();
+        JsonNode report = tryton.call("report.account.invoice.execute", "[[" + id + "],{\"model\":\"account.invoice\",\"id\":" + id
+                + ",\"ids\":[" + id + "]},{\"company\":1}]");
+        byte[] own = office.get().toPdf(Base64.getMimeDecoder().decode(report.at("/1/base64").asText()), report.get(0).asText());
+        assertEquals(org.erpinsight.sidecar.documents.Poppler.text(own), text);
+    }
+
+    @Test
     public void projectFiguresAreTrytons() throws Exception {
         Tryton tryton = new Tryton();
         for (String customer : new String[] {"1001", "1002"}) {

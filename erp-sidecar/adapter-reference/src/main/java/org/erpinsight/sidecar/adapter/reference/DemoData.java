@@ -20,7 +20,7 @@ import java.util.Random;
 final class DemoData {
     static final long SEED = 20261128L;
     /** Raised whenever schema.sql changes: an older database is then recreated. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
     private static final int BATCH = 5_000;
 
     /** Hand-made customers: number, name, VAT, email, phone, postcode, city, country, credit limit, group. */
@@ -241,7 +241,8 @@ final class DemoData {
      */
     private void insertInvoices(List<String[]> customers, List<BigDecimal> itemPrices) throws SQLException {
         try (PreparedStatement inv = connection.prepareStatement("INSERT INTO invoice (id, number, customer_number,"
-                + " invoice_date, due_date, amount, paid_amount, paid_date, currency) VALUES (?,?,?,?,?,?,?,?,?)");
+                + " invoice_date, due_date, amount, paid_amount, paid_date, currency, tax_name, tax_rate, tax_amount)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
              PreparedStatement line = connection.prepareStatement("INSERT INTO invoice_line (invoice_id, line_no,"
                 + " item_number, quantity, unit_price, amount) VALUES (?,?,?,?,?,?)")) {
             int id = 0;
@@ -266,6 +267,9 @@ final class DemoData {
                         line.setBigDecimal(6, lineAmount);
                         batch(line, ++lines);
                     }
+                    Vat vat = Vat.of(customer[7]);
+                    BigDecimal tax = vat.on(amount);
+                    amount = amount.add(tax);
                     LocalDate paidDate = null;
                     BigDecimal paid = BigDecimal.ZERO.setScale(2);
                     int roll = random.nextInt(100);
@@ -288,13 +292,91 @@ final class DemoData {
                     inv.setBigDecimal(7, paid);
                     inv.setDate(8, paidDate == null ? null : Date.valueOf(paidDate));
                     inv.setString(9, currencyOf(customer[7]));
+                    inv.setString(10, vat.name());
+                    inv.setBigDecimal(11, vat.rate());
+                    inv.setBigDecimal(12, tax);
                     batch(inv, id);
                 }
             }
+            insertLongInvoice(inv, line, id + 1, lines);
             inv.executeBatch();
             line.executeBatch();
         }
     }
+
+    /** VAT by the customer's country: Danish VAT at home, reverse charge within the EU, none on exports. */
+    record Vat(String name, BigDecimal rate) {
+        static Vat of(String country) {
+            return switch (country) {
+                case "DK" -> new Vat("Moms 25%", new BigDecimal("25.00"));
+                case "SE", "FI", "DE" -> new Vat("EU reverse charge 0%", new BigDecimal("0.00"));
+                default -> new Vat("Export 0%", new BigDecimal("0.00"));
+            };
+        }
+
+        BigDecimal on(BigDecimal net) {
+            return net.multiply(rate).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+        }
+    }
+
+    /** Items whose names need more than Latin-1, for the long invoice below. */
+    static final String[][] WIDE_ITEMS = {
+        {"I-9001", "Łożysko kulkowe Ø20 mm — 2½\" (Kraków)", "pcs", "84.50"},
+        {"I-9002", "Ηλεκτρικός πίνακας ελέγχου", "pcs", "249.00"},
+        {"I-9003", "Кабель медный 3×2,5 мм² – €/m", "m", "12.75"},
+    };
+    static final int LONG_INVOICE_LINES = 75;
+
+    /**
+     * One invoice of 75 lines for Andersen Byg, with items named in Polish, Greek and Russian:
+     * a document of several pages whose every line and character must come through. Made
+     * without the random generator so that the rest of the demo data stays as it was.
+     */
+    private void insertLongInvoice(PreparedStatement inv, PreparedStatement line, int id, long lines) throws SQLException {
+        try (PreparedStatement item = connection.prepareStatement(
+                "INSERT INTO item (number, name, unit, base_price, currency) VALUES (?,?,?,?,'DKK')")) {
+            for (String[] wide : WIDE_ITEMS) {
+                item.setString(1, wide[0]);
+                item.setString(2, wide[1]);
+                item.setString(3, wide[2]);
+                item.setBigDecimal(4, new BigDecimal(wide[3]));
+                item.addBatch();
+            }
+            item.executeBatch();
+        }
+        BigDecimal net = BigDecimal.ZERO.setScale(2);
+        for (int l = 1; l <= LONG_INVOICE_LINES; l++) {
+            String[] wide = WIDE_ITEMS[(l - 1) % WIDE_ITEMS.length];
+            BigDecimal quantity = BigDecimal.valueOf(1 + l % 3);
+            BigDecimal price = new BigDecimal(wide[3]);
+            BigDecimal amount = price.multiply(quantity).setScale(2, RoundingMode.HALF_UP);
+            net = net.add(amount);
+            line.setInt(1, id);
+            line.setInt(2, l);
+            line.setString(3, wide[0]);
+            line.setBigDecimal(4, quantity);
+            line.setBigDecimal(5, price);
+            line.setBigDecimal(6, amount);
+            batch(line, lines + l);
+        }
+        Vat vat = Vat.of("DK");
+        BigDecimal tax = vat.on(net);
+        inv.setInt(1, id);
+        inv.setString(2, LONG_INVOICE);
+        inv.setString(3, "10001");
+        inv.setDate(4, Date.valueOf(today.minusDays(5)));
+        inv.setDate(5, Date.valueOf(today.plusDays(25)));
+        inv.setBigDecimal(6, net.add(tax));
+        inv.setBigDecimal(7, BigDecimal.ZERO.setScale(2));
+        inv.setDate(8, null);
+        inv.setString(9, "DKK");
+        inv.setString(10, vat.name());
+        inv.setBigDecimal(11, vat.rate());
+        inv.setBigDecimal(12, tax);
+        inv.addBatch();
+    }
+
+    static final String LONG_INVOICE = "INV-LONG-1";
 
     private void insertOrders(List<String[]> customers, List<BigDecimal> itemPrices) throws SQLException {
         try (PreparedStatement order = connection.prepareStatement("INSERT INTO sales_order (id, number, customer_number,"

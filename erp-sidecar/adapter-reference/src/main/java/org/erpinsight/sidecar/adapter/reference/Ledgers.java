@@ -61,10 +61,12 @@ final class Ledgers {
             Party customer = found.party();
             BigDecimal creditLimit = found.creditLimit();
             Sums sums = new Sums(today);
-            Database.list(c, "SELECT invoice_date, due_date, amount, paid_amount, paid_date FROM invoice WHERE customer_number = ?",
+            Database.list(c, "SELECT invoice_date, due_date, amount, paid_amount, paid_date, tax_amount FROM invoice"
+                    + " WHERE customer_number = ?",
                     rs -> {
                         sums.add(rs.getDate(1).toLocalDate(), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3),
-                                rs.getBigDecimal(4), rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate());
+                                rs.getBigDecimal(3).subtract(rs.getBigDecimal(6)), rs.getBigDecimal(4),
+                                rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate());
                         return null;
                     }, number);
             return Optional.of(sums.overview(customer, creditLimit, confirmedNotInvoiced(c, number), asOf));
@@ -96,7 +98,8 @@ final class Ledgers {
             this.today = today;
         }
 
-        void add(LocalDate invoiceDate, LocalDate dueDate, BigDecimal amount, BigDecimal paid, LocalDate paidDate) {
+        /** One invoice: its total with tax (what is owed) and its net amount (the revenue). */
+        void add(LocalDate invoiceDate, LocalDate dueDate, BigDecimal amount, BigDecimal net, BigDecimal paid, LocalDate paidDate) {
             BigDecimal outstanding = amount.subtract(paid);
             if (outstanding.signum() > 0) {
                 balance = balance.add(outstanding);
@@ -109,8 +112,8 @@ final class Ledgers {
                 paidDays += ChronoUnit.DAYS.between(invoiceDate, paidDate);
                 paidCount++;
             }
-            byMonth.merge(YearMonth.from(invoiceDate), amount, BigDecimal::add);
-            byYear.merge(invoiceDate.getYear(), amount, BigDecimal::add);
+            byMonth.merge(YearMonth.from(invoiceDate), net, BigDecimal::add);
+            byYear.merge(invoiceDate.getYear(), net, BigDecimal::add);
             lastInvoice = max(lastInvoice, invoiceDate);
             lastPayment = max(lastPayment, paidDate);
         }

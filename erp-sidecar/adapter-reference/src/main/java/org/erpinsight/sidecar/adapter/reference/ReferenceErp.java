@@ -57,7 +57,7 @@ public final class ReferenceErp implements ErpAdapter {
         this.prices = new PriceList(db);
         this.orders = new OrderBook(db, settings.clock());
         this.projects = new ProjectBook(db, settings.clock());
-        this.documents = new InvoiceDocument(db, settings.clock());
+        this.documents = new InvoiceDocument(db, settings.invoiceRenderer());
     }
 
     /**

@@ -71,7 +71,11 @@ CREATE TABLE invoice (
   amount DECIMAL(15,2) NOT NULL,
   paid_amount DECIMAL(15,2) NOT NULL,
   paid_date DATE,
-  currency CHAR(3) NOT NULL
+  currency CHAR(3) NOT NULL,
+  -- VAT by the customer's country: amount is the total with tax, amount - tax_amount the net revenue
+  tax_name VARCHAR(40) NOT NULL,
+  tax_rate DECIMAL(5,2) NOT NULL,
+  tax_amount DECIMAL(15,2) NOT NULL
 );
 CREATE TABLE invoice_line (
   invoice_id INTEGER NOT NULL,

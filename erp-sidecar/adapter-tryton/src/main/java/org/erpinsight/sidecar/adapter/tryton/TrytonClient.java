@@ -74,6 +74,22 @@ final class TrytonClient {
         return call("model." + model + "." + method, context, args);
     }
 
+    /**
+     * {@code report.<name>.execute} for records of a model: Tryton's own document, as
+     * (extension, content). Tryton renders it as its report template says (OpenDocument by default).
+     */
+    Report report(String name, String model, int id) {
+        JsonNode answer = call("report." + name + ".execute", null, list(id),
+                Map.of("model", model, "id", id, "ids", list(id)));
+        JsonNode content = answer.path(1);
+        byte[] bytes = content.has("base64") ? Base64.getMimeDecoder().decode(content.get("base64").asText())
+                : content.asText("").getBytes(StandardCharsets.UTF_8);
+        return new Report(answer.path(0).asText(""), bytes);
+    }
+
+    record Report(String extension, byte[] content) {
+    }
+
     int userId() {
         authorization();
         return userId;

@@ -1,7 +1,5 @@
 package org.erpinsight.sidecar.adapter.tryton;
 
-import static org.erpinsight.sidecar.adapter.tryton.TrytonClient.decimal;
-import static org.erpinsight.sidecar.adapter.tryton.TrytonClient.list;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,10 +10,8 @@ import java.util.Optional;
 import org.erpinsight.sidecar.core.CustomerOverview;
 import org.erpinsight.sidecar.core.CustomerQuery;
 import org.erpinsight.sidecar.core.ErpAdapter;
-import org.erpinsight.sidecar.core.Invoice;
 import org.erpinsight.sidecar.core.InvoiceFilter;
 import org.erpinsight.sidecar.core.InvoicePage;
-import org.erpinsight.sidecar.core.InvoicePdf;
 import org.erpinsight.sidecar.core.Item;
 import org.erpinsight.sidecar.core.LineRequest;
 import org.erpinsight.sidecar.core.Order;
@@ -30,7 +26,8 @@ import org.erpinsight.sidecar.core.ProjectSummary;
 import org.erpinsight.sidecar.core.SupplierOverview;
 import org.erpinsight.sidecar.core.WriteRequest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.erpinsight.sidecar.documents.InvoicePdf;
+import org.erpinsight.sidecar.documents.OfficeConverter;
 
 /** The contract over Tryton 6.0's JSON-RPC; each part of Tryton is one class (parties, ledgers, sales, projects). */
 public final class TrytonErp implements ErpAdapter {
@@ -40,15 +37,15 @@ public final class TrytonErp implements ErpAdapter {
     private final TrytonSales sales;
     private final TrytonProjects projects;
 
-    private final Clock clock;
+    private final TrytonDocuments documents;
 
-    TrytonErp(TrytonSettings settings, Clock clock) {
-        this.clock = clock;
+    TrytonErp(TrytonSettings settings, Clock clock, Optional<OfficeConverter> office, InvoicePdf renderer) {
         this.tryton = new TrytonClient(settings);
         this.parties = new TrytonParties(tryton, settings.roles(), clock);
         this.ledgers = new TrytonLedgers(tryton, parties, clock);
         this.sales = new TrytonSales(tryton, parties, clock);
         this.projects = new TrytonProjects(tryton, parties, settings.expenses(), settings.projectNumber(), clock);
+        this.documents = new TrytonDocuments(tryton, parties, office, renderer, settings.invoiceReport());
     }
 
     @Override
@@ -91,38 +88,9 @@ public final class TrytonErp implements ErpAdapter {
         return ledgers.invoices(customerNumber, filter, offset, limit);
     }
 
-    /** Tryton's own invoice report is an OpenDocument that needs LibreOffice to become a PDF: the sidecar renders one. */
     @Override
     public Optional<byte[]> invoiceDocument(String invoiceNumber) {
-        JsonNode found = tryton.model("account.invoice", "search_read", list(list("number", "=", invoiceNumber), list("type", "=", "out")),
-                0, 1, null, new ArrayList<>(concat(TrytonLedgers.INVOICE_FIELDS, List.of("lines", "party.name", "party.code"))));
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        JsonNode row = found.get(0);
-        String customerNumber = row.path("party.").path("code").asText();
-        Invoice invoice = TrytonLedgers.entry(row, customerNumber, LocalDate.now(clock)).invoice();
-        Party customer = parties.find(PartyKind.CUSTOMER, customerNumber).map(TrytonParties.Found::party)
-                .orElse(new Party(customerNumber, PartyKind.CUSTOMER, row.path("party.").path("name").asText(), null, null, null,
-                        null, null, null, invoice.currency(), false));
-        List<InvoicePdf.Line> lines = new ArrayList<>();
-        for (JsonNode line : tryton.model("account.invoice.line", "read", row.get("lines"),
-                list("product.code", "product.name", "description", "quantity", "unit_price", "amount"))) {
-            String description = line.path("description").asText("");
-            lines.add(new InvoicePdf.Line(line.path("product.").path("code").asText(""),
-                    description.isEmpty() || "null".equals(description) ? line.path("product.").path("name").asText("") : description,
-                    java.math.BigDecimal.valueOf(line.path("quantity").asDouble()), TrytonLedgers.money(decimal(line.get("unit_price"))),
-                    TrytonLedgers.money(decimal(line.get("amount")))));
-        }
-        return Optional.of(InvoicePdf.render("Tryton (via ERP Insight)", invoice,
-                new InvoicePdf.Customer(customer.number(), customer.name(), customer.city(), customer.postcode(), customer.vatNumber()),
-                lines));
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+        return documents.invoice(invoiceNumber);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.erpinsight.sidecar.core.AdapterSettings;
 import org.erpinsight.sidecar.core.ErpAdapter;
 import org.erpinsight.sidecar.core.ErpAdapterFactory;
+import org.erpinsight.sidecar.documents.DocumentSettings;
 
 /** Selects Tryton with {@code --adapter tryton}. */
 public final class TrytonErpFactory implements ErpAdapterFactory {
@@ -16,7 +17,8 @@ public final class TrytonErpFactory implements ErpAdapterFactory {
 
     @Override
     public Map<String, String> settings() {
-        return Map.ofEntries(
+        Map<String, String> settings = new java.util.TreeMap<>(DocumentSettings.HELP);
+        settings.putAll(Map.ofEntries(
                 Map.entry("tryton.url", "Tryton's JSON-RPC address, e.g. http://127.0.0.1:8000 (required)"),
                 Map.entry("tryton.database", "the Tryton database (required)"),
                 Map.entry("tryton.user", "the user the sidecar signs in as [admin]"),
@@ -30,11 +32,14 @@ public final class TrytonErpFactory implements ErpAdapterFactory {
                 Map.entry("tryton.travel.codes", "item codes of travel expenses on projects, comma-separated [TRAVEL]"),
                 Map.entry("tryton.travel.categories", "product categories of travel expenses, comma-separated [Travel]"),
                 Map.entry("tryton.project.number.pattern", "regular expression whose first group finds the project number in"
-                        + " a project's name [the first word that holds a digit; else the whole name]"));
+                        + " a project's name [the first word that holds a digit; else the whole name]"),
+                Map.entry("tryton.invoice.report", "the report Tryton prints invoices with [account.invoice]")));
+        return settings;
     }
 
     @Override
     public ErpAdapter open(AdapterSettings settings) {
-        return new TrytonErp(TrytonSettings.from(settings), settings.clock());
+        return new TrytonErp(TrytonSettings.from(settings), settings.clock(), DocumentSettings.office(settings),
+                DocumentSettings.renderer(settings));
     }
 }

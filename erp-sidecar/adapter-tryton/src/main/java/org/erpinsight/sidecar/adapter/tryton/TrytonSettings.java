@@ -17,7 +17,7 @@ import org.erpinsight.sidecar.core.AdapterSettings;
  * from a flag, and {@link #toString()} leaves it out.
  */
 public record TrytonSettings(URI url, String database, String user, char[] password, Duration timeout, Integer company,
-                             Roles roles, Expenses expenses, Pattern projectNumber) {
+                             Roles roles, Expenses expenses, Pattern projectNumber, String invoiceReport) {
 
     /**
      * Who counts as a customer or supplier. Tryton has no such flag; the sidecar reads it from
@@ -88,7 +88,7 @@ public record TrytonSettings(URI url, String database, String user, char[] passw
                 new Roles(names(settings.get("tryton.customer.categories", "")), names(settings.get("tryton.supplier.categories", "")),
                         Duration.ofSeconds(cacheSeconds)),
                 new Expenses(names(settings.get("tryton.travel.codes", "TRAVEL")), names(settings.get("tryton.travel.categories", "Travel"))),
-                projectNumber);
+                projectNumber, settings.get("tryton.invoice.report", "account.invoice"));
     }
 
     private static List<String> names(String commaSeparated) {
@@ -98,6 +98,6 @@ public record TrytonSettings(URI url, String database, String user, char[] passw
     @Override
     public String toString() {
         return "TrytonSettings[url=" + url + ", database=" + database + ", user=" + user + ", timeout=" + timeout
-                + ", company=" + company + ", roles=" + roles + ", expenses=" + expenses + ", projectNumber=" + projectNumber + "]";
+                + ", company=" + company + ", roles=" + roles + ", expenses=" + expenses + ", projectNumber=" + projectNumber + ", invoiceReport=" + invoiceReport + "]";
     }
 }
