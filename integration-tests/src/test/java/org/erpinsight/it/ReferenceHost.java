@@ -120,6 +120,15 @@ final class ReferenceHost extends ExternalResource {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The same, for documents: the body as bytes. */
+    HttpResponse<byte[]> getBytes(String path, String user) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (user != null) {
+            request.header("Cookie", "crm-user=" + user);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<String> getWithBasicAuth(String path, String user, String password) throws IOException, InterruptedException {
         String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + credentials).build(),
