@@ -184,6 +184,25 @@ public abstract class FinancialTabEndToEnd {
     }
 
     @Test
+    public void anOrderOfAnotherCustomerCannotBeConfirmedFromThisRecord() throws Exception {
+        // Andersen Byg's draft, confirmed (warning accepted) from Hansen & Søn's page by changing the hidden field
+        String andersens = enterOrder("company/c-1001", "I-1002", "1");
+        String csrf = group(page("company/c-1006", "admin"), "name=\"csrf\" value=\"([^\"]+)\"");
+        Map<String, String> confirm = new LinkedHashMap<>();
+        confirm.put("record", "company/c-1006");
+        confirm.put("csrf", csrf);
+        confirm.put("action", "confirm");
+        confirm.put("order", andersens);
+        confirm.put("acceptCreditWarning", "true");
+        HttpResponse<String> refused = host().postForm("/erp-insight/order", "admin", confirm);
+        assertEquals(refused.body(), 404, refused.statusCode());
+        assertFalse(refused.body().contains("data-confirmed"));
+        assertEquals("the ERP order is untouched", "DRAFT", sidecar().json("/api/v1/orders/" + andersens).get("status").asText());
+        confirm.put("order", "NO-SUCH-ORDER");
+        assertEquals(404, host().postForm("/erp-insight/order", "admin", confirm).statusCode());
+    }
+
+    @Test
     public void overTheCreditLimitTheUserMustAcceptTheWarning() throws Exception {
         String number = enterOrder("company/c-1006", "I-1002", "1");
         String csrf = group(page("company/c-1006", "admin"), "name=\"csrf\" value=\"([^\"]+)\"");

@@ -51,6 +51,9 @@ public interface ErpGateway {
     /** Confirms a draft; over the credit limit it stays a draft with a warning unless {@code acceptCreditWarning}. */
     OrderConfirmation confirmOrder(String source, String orderNumber, boolean acceptCreditWarning);
 
+    /** One ERP order with its lines; empty when the ERP has none with that number. */
+    Optional<Order> order(String source, String orderNumber);
+
     /** One invoice as the ERP's PDF document. */
     byte[] invoiceDocument(String source, String invoiceNumber);
 }

@@ -121,6 +121,18 @@ final class RestSidecarClient implements SidecarClient {
                 OrderConfirmation.class);
     }
 
+    @Override
+    public Optional<Order> order(String orderNumber) {
+        try {
+            return Optional.of(get("/orders/" + segment(orderNumber), Order.class));
+        } catch (ErpGatewayException e) {
+            if (e.code() == ErpErrorCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
         byte[] json;
         try {

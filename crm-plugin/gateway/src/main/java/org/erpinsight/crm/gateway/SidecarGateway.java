@@ -110,6 +110,11 @@ public class SidecarGateway implements ErpGateway {
     }
 
     @Override
+    public Optional<Order> order(String source, String orderNumber) {
+        return connection(source).call(c -> c.order(orderNumber));
+    }
+
+    @Override
     public byte[] invoiceDocument(String source, String invoiceNumber) {
         return connection(source).call(c -> c.invoiceDocument(invoiceNumber));
     }

@@ -91,7 +91,7 @@ public class OrderEntryServlet extends HttpServlet {
             String body = switch (action) {
                 case "quote" -> quote(request, user, record, customer, returnTo);
                 case "create" -> create(request, user, record, customer, returnTo);
-                case "confirm" -> confirm(request, user, record, returnTo);
+                case "confirm" -> confirm(request, user, record, customer, returnTo);
                 default -> throw new Refusal(400, "action must be quote, create or confirm");
             };
             page(response, 200, body, returnTo);
@@ -183,8 +183,11 @@ public class OrderEntryServlet extends HttpServlet {
         return html.toString();
     }
 
-    private String confirm(HttpServletRequest request, CrmUser user, String record, String returnTo) throws Refusal {
+    private String confirm(HttpServletRequest request, CrmUser user, String record, String customer, String returnTo) throws Refusal {
         String number = required(request, "order");
+        // the order must be one of this record's customer: the form's hidden field is the user's to change
+        Order order = gateway.order(source, number).filter(o -> customer.equals(o.customerNumber()))
+                .orElseThrow(() -> new Refusal(404, "No order " + number + " of this record's ERP customer"));
         boolean accept = "true".equals(request.getParameter("acceptCreditWarning"));
         OrderConfirmation result = gateway.confirmOrder(source, number, accept);
         StringBuilder html = new StringBuilder();

@@ -96,6 +96,7 @@ public class FinancialOverviewTabTest {
         @Override public org.erpinsight.crm.api.OrderConfirmation confirmOrder(String source, String number, boolean accept) {
             return null;
         }
+        @Override public Optional<org.erpinsight.crm.api.Order> order(String source, String number) { return Optional.empty(); }
         @Override public ErpReading<CustomerOverview> readCustomerOverview(String source, String n) {
             if (failure != null && overview != null) {
                 return new ErpReading<>(overview, Instant.now().minusSeconds(600), true, failure.getMessage());

@@ -44,6 +44,9 @@ public interface SidecarClient extends AutoCloseable {
 
     OrderConfirmation confirmOrder(String orderNumber, boolean acceptCreditWarning);
 
+    /** One order; empty when the ERP has none with that number. */
+    Optional<Order> order(String orderNumber);
+
     @Override
     void close();
 }

@@ -117,6 +117,18 @@ final class SoapSidecarClient implements SidecarClient {
     }
 
     @Override
+    public Optional<Order> order(String orderNumber) {
+        try {
+            return Optional.of(call(() -> SoapMapping.order(port.getOrder(orderNumber))));
+        } catch (ErpGatewayException e) {
+            if (e.code() == ErpErrorCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public byte[] invoiceDocument(String invoiceNumber) {
         return call(() -> port.getInvoiceDocument(invoiceNumber));
     }
