@@ -54,6 +54,33 @@ public interface ErpGateway {
     /** One ERP order with its lines; empty when the ERP has none with that number. */
     Optional<Order> order(String source, String orderNumber);
 
+    /** Replaces every line of a draft order with these, priced by the ERP; the order as it is now. */
+    Order replaceOrderLines(String source, String orderNumber, List<LineRequest> lines);
+
+    /** Items whose number or name contains the text. */
+    List<Item> searchItems(String source, String text, int limit);
+
+    Optional<Party> supplier(String source, String supplierNumber);
+
+    SupplierOverview supplierOverview(String source, String supplierNumber);
+
+    /** The supplier overview, or the last one read with its age when the sidecar or ERP is down. */
+    ErpReading<SupplierOverview> readSupplierOverview(String source, String supplierNumber);
+
+    /** The customer's projects. */
+    List<ProjectSummary> projects(String source, String customerNumber);
+
+    ProjectOverview projectOverview(String source, String projectNumber);
+
+    /** The project overview, or the last one read with its age when the sidecar or ERP is down. */
+    ErpReading<ProjectOverview> readProjectOverview(String source, String projectNumber);
+
+    /**
+     * Creates a customer or supplier in the ERP with only a name (and optionally a number and a
+     * VAT number): the ERP keeps everything else. The same key answers the same party again.
+     */
+    Party createParty(String source, String idempotencyKey, PartyKind kind, String name, String number, String vatNumber);
+
     /** One invoice as the ERP's PDF document. */
     byte[] invoiceDocument(String source, String invoiceNumber);
 }

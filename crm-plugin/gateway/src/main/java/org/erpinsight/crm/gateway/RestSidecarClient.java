@@ -23,6 +23,10 @@ import org.erpinsight.crm.api.Order;
 import org.erpinsight.crm.api.OrderConfirmation;
 import org.erpinsight.crm.api.OrderPage;
 import org.erpinsight.crm.api.PriceQuote;
+import org.erpinsight.crm.api.Item;
+import org.erpinsight.crm.api.ProjectOverview;
+import org.erpinsight.crm.api.ProjectSummary;
+import org.erpinsight.crm.api.SupplierOverview;
 import org.erpinsight.crm.api.Party;
 import org.erpinsight.crm.api.PartyKind;
 import org.erpinsight.crm.api.PartyPage;
@@ -121,6 +125,64 @@ final class RestSidecarClient implements SidecarClient {
                 OrderConfirmation.class);
     }
 
+    private record LinesBody(List<LineRequest> lines) {
+    }
+
+    private record PartyCreationBody(String name, String number, String vatNumber) {
+    }
+
+    private record ItemList(List<Item> items) {
+    }
+
+    private record ProjectList(List<ProjectSummary> projects) {
+    }
+
+    @Override
+    public Order replaceOrderLines(String orderNumber, List<LineRequest> lines) {
+        return send("PUT", "/orders/" + segment(orderNumber) + "/lines", new LinesBody(lines), null, Order.class);
+    }
+
+    @Override
+    public List<Item> searchItems(String text, int limit) {
+        StringJoiner params = new StringJoiner("&", "?", "");
+        param(params, "text", text);
+        param(params, "limit", Integer.toString(limit));
+        return get("/items" + params, ItemList.class).items();
+    }
+
+    @Override
+    public Optional<Party> supplier(String supplierNumber) {
+        try {
+            return Optional.of(get("/suppliers/" + segment(supplierNumber), Party.class));
+        } catch (ErpGatewayException e) {
+            if (e.code() == ErpErrorCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public SupplierOverview supplierOverview(String supplierNumber) {
+        return get("/suppliers/" + segment(supplierNumber) + "/overview", SupplierOverview.class);
+    }
+
+    @Override
+    public List<ProjectSummary> projects(String customerNumber) {
+        return get("/customers/" + segment(customerNumber) + "/projects", ProjectList.class).projects();
+    }
+
+    @Override
+    public ProjectOverview projectOverview(String projectNumber) {
+        return get("/projects/" + segment(projectNumber) + "/overview", ProjectOverview.class);
+    }
+
+    @Override
+    public Party createParty(String idempotencyKey, PartyKind kind, String name, String number, String vatNumber) {
+        return post(kind == PartyKind.SUPPLIER ? "/suppliers" : "/customers", new PartyCreationBody(name, number, vatNumber),
+                idempotencyKey, Party.class);
+    }
+
     @Override
     public Optional<Order> order(String orderNumber) {
         try {
@@ -134,6 +196,10 @@ final class RestSidecarClient implements SidecarClient {
     }
 
     private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
+        return send("POST", path, body, idempotencyKey, type);
+    }
+
+    private <T> T send(String method, String path, Object body, String idempotencyKey, Class<T> type) {
         byte[] json;
         try {
             json = this.json.writeValueAsBytes(body);
@@ -142,7 +208,7 @@ final class RestSidecarClient implements SidecarClient {
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url() + "/api/v1" + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(json));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }

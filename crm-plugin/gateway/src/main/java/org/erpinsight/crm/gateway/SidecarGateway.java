@@ -25,6 +25,10 @@ import org.erpinsight.crm.api.Order;
 import org.erpinsight.crm.api.OrderConfirmation;
 import org.erpinsight.crm.api.OrderPage;
 import org.erpinsight.crm.api.PriceQuote;
+import org.erpinsight.crm.api.Item;
+import org.erpinsight.crm.api.ProjectOverview;
+import org.erpinsight.crm.api.ProjectSummary;
+import org.erpinsight.crm.api.SupplierOverview;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,6 +47,8 @@ import org.osgi.service.metatype.annotations.Designate;
 public class SidecarGateway implements ErpGateway {
     private final Map<String, SidecarConnection> connections = new ConcurrentHashMap<>();
     private final LastKnown<CustomerOverview> overviews;
+    private final LastKnown<SupplierOverview> supplierOverviews;
+    private final LastKnown<ProjectOverview> projectOverviews;
 
     @Activate
     public SidecarGateway(GatewayConfiguration config) {
@@ -50,8 +56,11 @@ public class SidecarGateway implements ErpGateway {
     }
 
     SidecarGateway(GatewayConfiguration config, Clock clock) {
-        this.overviews = new LastKnown<>(Duration.ofSeconds(Math.max(0, config.freshSeconds())),
-                Duration.ofHours(Math.max(0, config.keepLastKnownHours())), 5_000, clock);
+        Duration fresh = Duration.ofSeconds(Math.max(0, config.freshSeconds()));
+        Duration keep = Duration.ofHours(Math.max(0, config.keepLastKnownHours()));
+        this.overviews = new LastKnown<>(fresh, keep, 5_000, clock);
+        this.supplierOverviews = new LastKnown<>(fresh, keep, 2_000, clock);
+        this.projectOverviews = new LastKnown<>(fresh, keep, 2_000, clock);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -112,6 +121,51 @@ public class SidecarGateway implements ErpGateway {
     @Override
     public Optional<Order> order(String source, String orderNumber) {
         return connection(source).call(c -> c.order(orderNumber));
+    }
+
+    @Override
+    public Order replaceOrderLines(String source, String orderNumber, List<LineRequest> lines) {
+        return connection(source).call(c -> c.replaceOrderLines(orderNumber, lines));
+    }
+
+    @Override
+    public List<Item> searchItems(String source, String text, int limit) {
+        return connection(source).call(c -> c.searchItems(text, limit));
+    }
+
+    @Override
+    public Optional<Party> supplier(String source, String supplierNumber) {
+        return connection(source).call(c -> c.supplier(supplierNumber));
+    }
+
+    @Override
+    public SupplierOverview supplierOverview(String source, String supplierNumber) {
+        return connection(source).call(c -> c.supplierOverview(supplierNumber));
+    }
+
+    @Override
+    public ErpReading<SupplierOverview> readSupplierOverview(String source, String supplierNumber) {
+        return supplierOverviews.read(List.of(source, supplierNumber), () -> supplierOverview(source, supplierNumber));
+    }
+
+    @Override
+    public List<ProjectSummary> projects(String source, String customerNumber) {
+        return connection(source).call(c -> c.projects(customerNumber));
+    }
+
+    @Override
+    public ProjectOverview projectOverview(String source, String projectNumber) {
+        return connection(source).call(c -> c.projectOverview(projectNumber));
+    }
+
+    @Override
+    public ErpReading<ProjectOverview> readProjectOverview(String source, String projectNumber) {
+        return projectOverviews.read(List.of(source, projectNumber), () -> projectOverview(source, projectNumber));
+    }
+
+    @Override
+    public Party createParty(String source, String idempotencyKey, PartyKind kind, String name, String number, String vatNumber) {
+        return connection(source).call(c -> c.createParty(idempotencyKey, kind, name, number, vatNumber));
     }
 
     @Override

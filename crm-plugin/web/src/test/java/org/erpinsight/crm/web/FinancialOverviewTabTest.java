@@ -97,6 +97,18 @@ public class FinancialOverviewTabTest {
             return null;
         }
         @Override public Optional<org.erpinsight.crm.api.Order> order(String source, String number) { return Optional.empty(); }
+        @Override public org.erpinsight.crm.api.Order replaceOrderLines(String source, String number,
+                                                                        List<org.erpinsight.crm.api.LineRequest> l) { return null; }
+        @Override public List<org.erpinsight.crm.api.Item> searchItems(String source, String text, int limit) { return List.of(); }
+        @Override public Optional<Party> supplier(String source, String n) { return Optional.empty(); }
+        @Override public org.erpinsight.crm.api.SupplierOverview supplierOverview(String source, String n) { return null; }
+        @Override public ErpReading<org.erpinsight.crm.api.SupplierOverview> readSupplierOverview(String source, String n) { return null; }
+        @Override public List<org.erpinsight.crm.api.ProjectSummary> projects(String source, String n) { return List.of(); }
+        @Override public org.erpinsight.crm.api.ProjectOverview projectOverview(String source, String n) { return null; }
+        @Override public ErpReading<org.erpinsight.crm.api.ProjectOverview> readProjectOverview(String source, String n) { return null; }
+        @Override public Party createParty(String source, String key, PartyKind kind, String name, String number, String vat) {
+            return null;
+        }
         @Override public ErpReading<CustomerOverview> readCustomerOverview(String source, String n) {
             if (failure != null && overview != null) {
                 return new ErpReading<>(overview, Instant.now().minusSeconds(600), true, failure.getMessage());

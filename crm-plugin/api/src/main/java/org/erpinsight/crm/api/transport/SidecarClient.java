@@ -5,6 +5,10 @@ import java.util.Optional;
 
 import org.erpinsight.crm.api.CustomerOverview;
 import org.erpinsight.crm.api.InvoicePage;
+import org.erpinsight.crm.api.Item;
+import org.erpinsight.crm.api.ProjectOverview;
+import org.erpinsight.crm.api.ProjectSummary;
+import org.erpinsight.crm.api.SupplierOverview;
 import org.erpinsight.crm.api.InvoiceStatus;
 import org.erpinsight.crm.api.LineRequest;
 import org.erpinsight.crm.api.Order;
@@ -46,6 +50,20 @@ public interface SidecarClient extends AutoCloseable {
 
     /** One order; empty when the ERP has none with that number. */
     Optional<Order> order(String orderNumber);
+
+    Order replaceOrderLines(String orderNumber, List<LineRequest> lines);
+
+    List<Item> searchItems(String text, int limit);
+
+    Optional<Party> supplier(String supplierNumber);
+
+    SupplierOverview supplierOverview(String supplierNumber);
+
+    List<ProjectSummary> projects(String customerNumber);
+
+    ProjectOverview projectOverview(String projectNumber);
+
+    Party createParty(String idempotencyKey, PartyKind kind, String name, String number, String vatNumber);
 
     @Override
     void close();

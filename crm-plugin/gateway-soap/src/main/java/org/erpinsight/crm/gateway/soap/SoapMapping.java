@@ -22,6 +22,10 @@ import org.erpinsight.crm.api.Party;
 import org.erpinsight.crm.api.PartyKind;
 import org.erpinsight.crm.api.PartyPage;
 import org.erpinsight.crm.api.YearlyRevenue;
+import org.erpinsight.crm.api.Item;
+import org.erpinsight.crm.api.ProjectOverview;
+import org.erpinsight.crm.api.ProjectSummary;
+import org.erpinsight.crm.api.SupplierOverview;
 
 /** The WSDL's JAXB types to the API's records. Amounts stay BigDecimal (xs:decimal) end to end. */
 final class SoapMapping {
@@ -45,7 +49,7 @@ final class SoapMapping {
                         YearMonth.of(m.getMonth().getYear(), m.getMonth().getMonth()), m.getAmount())).toList(),
                 x.getRevenueByYear().stream().map(y -> new YearlyRevenue(y.getYear(), y.getAmount())).toList(),
                 x.getAverageDaysToPay(), date(x.getLastInvoiceDate()), date(x.getLastPaymentDate()), x.isBlocked(),
-                x.getAsOf() == null ? null : Instant.ofEpochMilli(x.getAsOf().toGregorianCalendar().getTimeInMillis()));
+                instant(x.getAsOf()));
     }
 
     static InvoicePage invoices(org.erpinsight.crm.gateway.soap.generated.InvoicePage x) {
@@ -88,7 +92,29 @@ final class SoapMapping {
         }).toList();
     }
 
+    private static Instant instant(XMLGregorianCalendar c) {
+        return c == null ? null : Instant.ofEpochMilli(c.toGregorianCalendar().getTimeInMillis());
+    }
+
     private static LocalDate date(XMLGregorianCalendar c) {
         return c == null ? null : LocalDate.of(c.getYear(), c.getMonth(), c.getDay());
+    }
+    static SupplierOverview supplierOverview(org.erpinsight.crm.gateway.soap.generated.SupplierOverview x) {
+        return new SupplierOverview(x.getSupplierNumber(), x.getName(), x.getCurrency(), x.getPayableBalance(), x.getPurchasesThisYear(),
+                x.getPurchasesLastYear(), x.getOpenPurchaseOrderCount(), x.getOpenPurchaseOrderAmount(), instant(x.getAsOf()));
+    }
+
+    static ProjectOverview projectOverview(org.erpinsight.crm.gateway.soap.generated.ProjectOverview x) {
+        return new ProjectOverview(x.getProjectNumber(), x.getName(), x.getCustomerNumber(), x.getCurrency(), x.getBudget(), x.getHours(),
+                x.getHoursCost(), x.getTravelExpenses(), x.getOtherExpenses(), x.getInvoiced(), x.getNotInvoiced(), x.getMargin(),
+                instant(x.getAsOf()));
+    }
+
+    static ProjectSummary project(org.erpinsight.crm.gateway.soap.generated.ProjectSummary x) {
+        return new ProjectSummary(x.getNumber(), x.getName(), x.getCustomerNumber(), x.getStatus());
+    }
+
+    static Item item(org.erpinsight.crm.gateway.soap.generated.Item x) {
+        return new Item(x.getNumber(), x.getName(), x.getUnit(), x.getBasePrice(), x.getCurrency());
     }
 }

@@ -21,6 +21,10 @@ import org.erpinsight.crm.api.ErpGatewayException;
 import org.erpinsight.crm.api.InvoicePage;
 import org.erpinsight.crm.api.InvoiceStatus;
 import org.erpinsight.crm.api.LineRequest;
+import org.erpinsight.crm.api.Item;
+import org.erpinsight.crm.api.ProjectOverview;
+import org.erpinsight.crm.api.ProjectSummary;
+import org.erpinsight.crm.api.SupplierOverview;
 import org.erpinsight.crm.api.Order;
 import org.erpinsight.crm.api.OrderConfirmation;
 import org.erpinsight.crm.api.OrderPage;
@@ -114,6 +118,49 @@ final class SoapSidecarClient implements SidecarClient {
     @Override
     public OrderConfirmation confirmOrder(String orderNumber, boolean acceptCreditWarning) {
         return call(() -> SoapMapping.confirmation(port.confirmOrder(orderNumber, acceptCreditWarning)));
+    }
+
+    @Override
+    public Order replaceOrderLines(String orderNumber, List<LineRequest> lines) {
+        return call(() -> SoapMapping.order(port.replaceOrderLines(orderNumber, SoapMapping.lines(lines))));
+    }
+
+    @Override
+    public List<Item> searchItems(String text, int limit) {
+        return call(() -> port.searchItems(text, limit).stream().map(SoapMapping::item).toList());
+    }
+
+    @Override
+    public Optional<Party> supplier(String supplierNumber) {
+        try {
+            return Optional.of(call(() -> SoapMapping.party(port.getSupplier(supplierNumber))));
+        } catch (ErpGatewayException e) {
+            if (e.code() == ErpErrorCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public SupplierOverview supplierOverview(String supplierNumber) {
+        return call(() -> SoapMapping.supplierOverview(port.getSupplierOverview(supplierNumber)));
+    }
+
+    @Override
+    public List<ProjectSummary> projects(String customerNumber) {
+        return call(() -> port.listProjects(customerNumber).stream().map(SoapMapping::project).toList());
+    }
+
+    @Override
+    public ProjectOverview projectOverview(String projectNumber) {
+        return call(() -> SoapMapping.projectOverview(port.getProjectOverview(projectNumber)));
+    }
+
+    @Override
+    public Party createParty(String idempotencyKey, PartyKind kind, String name, String number, String vatNumber) {
+        return call(() -> SoapMapping.party(port.createParty(idempotencyKey,
+                org.erpinsight.crm.gateway.soap.generated.PartyKind.valueOf(kind.name()), name, number, vatNumber)));
     }
 
     @Override
