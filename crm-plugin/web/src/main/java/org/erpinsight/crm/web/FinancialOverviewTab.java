@@ -1,5 +1,8 @@
 package org.erpinsight.crm.web;
 
+import org.erpinsight.crm.web.view.Blocks;
+import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.Amounts;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -67,7 +70,7 @@ public class FinancialOverviewTab implements RecordTab {
         try {
             link = links.linkOf(record.ref(), source, LinkKind.CUSTOMER);
         } catch (RuntimeException e) {
-            return html.append(banner("error", "The link store is unavailable: " + e.getMessage())).append("</section>")
+            return html.append(Blocks.banner("error", "The link store is unavailable: " + e.getMessage())).append("</section>")
                     .toString();
         }
         if (link.isEmpty()) {
@@ -83,8 +86,8 @@ public class FinancialOverviewTab implements RecordTab {
             ErpReading<CustomerOverview> reading = gateway.readCustomerOverview(source, link.erpNumber());
             CustomerOverview o = reading.value();
             if (reading.stale()) {
-                html.append(banner("error", "ERP unreachable: " + reading.problem() + " Showing the last known figures, read "
-                        + age(reading.readAt()) + " ago."));
+                html.append(Blocks.banner("error", "ERP unreachable: " + reading.problem() + " Showing the last known figures, read "
+                        + Blocks.age(reading.readAt()) + " ago."));
                 html.append("<div class=\"erp-stale\" data-stale=\"true\">");
             }
             figures(html, o);
@@ -98,10 +101,10 @@ public class FinancialOverviewTab implements RecordTab {
             }
         } catch (ErpGatewayException e) {
             if (e.code() == ErpErrorCode.NOT_FOUND) {
-                html.append(banner("warning", "The linked ERP customer " + link.erpNumber()
+                html.append(Blocks.banner("warning", "The linked ERP customer " + link.erpNumber()
                         + " no longer exists in the ERP. Link the record to another customer."));
             } else {
-                html.append(banner("error", "ERP unreachable: " + e.getMessage()));
+                html.append(Blocks.banner("error", "ERP unreachable: " + e.getMessage()));
             }
         }
         if (user.may(Permission.MANAGE_LINKS)) {
@@ -115,29 +118,29 @@ public class FinancialOverviewTab implements RecordTab {
 
     private static void figures(StringBuilder html, CustomerOverview o) {
         if (o.blocked()) {
-            html.append(banner("warning", "This customer is blocked in the ERP."));
+            html.append(Blocks.banner("warning", "This customer is blocked in the ERP."));
         }
         if (o.creditLimit() != null && o.creditLimit().signum() > 0 && o.creditUsed().compareTo(o.creditLimit()) > 0) {
-            html.append(banner("warning", "Over the credit limit: " + Amounts.format(o.creditUsed(), o.currency())
+            html.append(Blocks.banner("warning", "Over the credit limit: " + Amounts.format(o.creditUsed(), o.currency())
                     + " used of " + Amounts.format(o.creditLimit(), o.currency()) + "."));
         }
         if (o.overdueAmount().signum() > 0) {
-            html.append(banner("warning", o.overdueInvoiceCount() + " overdue invoice(s): "
+            html.append(Blocks.banner("warning", o.overdueInvoiceCount() + " overdue invoice(s): "
                     + Amounts.format(o.overdueAmount(), o.currency())));
         }
         html.append("<dl class=\"erp-figures\">");
-        figure(html, "balance", "Balance", o.balance(), o.currency(), o.openInvoiceCount() + " open invoice(s)");
-        figure(html, "overdueAmount", "Overdue", o.overdueAmount(), o.currency(), o.overdueInvoiceCount() + " invoice(s)");
+        Blocks.figure(html, "balance", "Balance", o.balance(), o.currency(), o.openInvoiceCount() + " open invoice(s)");
+        Blocks.figure(html, "overdueAmount", "Overdue", o.overdueAmount(), o.currency(), o.overdueInvoiceCount() + " invoice(s)");
         if (o.creditLimit() == null) {
             // the ERP sets no limit: say so, as 0.00 would read as "over the limit"
             html.append("<div><dt>Credit limit</dt><dd data-figure=\"creditLimit\" data-amount=\"\" data-no-limit=\"true\">")
                     .append("No limit</dd></div>");
         } else {
-            figure(html, "creditLimit", "Credit limit", o.creditLimit(), o.currency(), null);
+            Blocks.figure(html, "creditLimit", "Credit limit", o.creditLimit(), o.currency(), null);
         }
-        figure(html, "creditUsed", "Credit used", o.creditUsed(), o.currency(), creditShare(o));
-        figure(html, "revenueThisYear", "Revenue this year", o.revenueThisYear(), o.currency(), null);
-        figure(html, "revenueLastYear", "Revenue last year", o.revenueLastYear(), o.currency(), null);
+        Blocks.figure(html, "creditUsed", "Credit used", o.creditUsed(), o.currency(), creditShare(o));
+        Blocks.figure(html, "revenueThisYear", "Revenue this year", o.revenueThisYear(), o.currency(), null);
+        Blocks.figure(html, "revenueLastYear", "Revenue last year", o.revenueLastYear(), o.currency(), null);
         html.append("<div><dt>Average days to pay</dt><dd data-figure=\"averageDaysToPay\">")
                 .append(o.averageDaysToPay() == null ? "–" : Html.escape(o.averageDaysToPay().toPlainString()))
                 .append("</dd></div>");
@@ -152,16 +155,6 @@ public class FinancialOverviewTab implements RecordTab {
         }
         BigDecimal percent = o.creditUsed().multiply(BigDecimal.valueOf(100)).divide(o.creditLimit(), 0, java.math.RoundingMode.HALF_UP);
         return percent + "% of the limit";
-    }
-
-    private static void figure(StringBuilder html, String id, String label, BigDecimal amount, String currency, String note) {
-        html.append("<div><dt>").append(Html.escape(label)).append("</dt><dd data-figure=\"").append(id)
-                .append("\" data-amount=\"").append(amount == null ? "" : Html.escape(amount.toPlainString())).append("\">")
-                .append(Html.escape(Amounts.format(amount, currency)));
-        if (note != null) {
-            html.append(" <small>").append(Html.escape(note)).append("</small>");
-        }
-        html.append("</dd></div>");
     }
 
     /** Revenue per month as an inline SVG bar chart: no script, no external library. */
@@ -246,18 +239,4 @@ public class FinancialOverviewTab implements RecordTab {
                 + "<input type=\"hidden\" name=\"" + CsrfTokens.FIELD + "\" value=\"" + Html.escape(csrf.tokenFor(user.id())) + "\">";
     }
 
-    private static String age(java.time.Instant readAt) {
-        java.time.Duration age = java.time.Duration.between(readAt, java.time.Instant.now());
-        if (age.toMinutes() < 1) {
-            return age.toSeconds() + " s";
-        }
-        if (age.toHours() < 1) {
-            return age.toMinutes() + " min";
-        }
-        return age.toHours() + " h " + age.toMinutesPart() + " min";
-    }
-
-    private static String banner(String level, String message) {
-        return "<div class=\"erp-banner erp-banner-" + level + "\" role=\"alert\">" + Html.escape(message) + "</div>";
-    }
 }

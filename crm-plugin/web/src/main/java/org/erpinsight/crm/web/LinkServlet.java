@@ -1,5 +1,6 @@
 package org.erpinsight.crm.web;
 
+import org.erpinsight.crm.web.view.Html;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

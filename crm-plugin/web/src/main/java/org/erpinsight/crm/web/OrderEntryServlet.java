@@ -1,5 +1,7 @@
 package org.erpinsight.crm.web;
 
+import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.Amounts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package org.erpinsight.crm.web;
 
+import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.Amounts;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 

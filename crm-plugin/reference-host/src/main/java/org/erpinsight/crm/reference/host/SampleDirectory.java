@@ -24,8 +24,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = {RecordDirectory.class, SampleDirectory.class})
 public class SampleDirectory implements RecordDirectory {
-    /** A sample record and the ERP customer it is linked to out of the box, if any. */
-    record Sample(CrmRecord record, String presetCustomerNumber) {
+    /** A sample record and the ERP customer, supplier and project it is linked to out of the box, if any. */
+    record Sample(CrmRecord record, String presetCustomerNumber, String presetSupplierNumber, String presetProjectNumber) {
     }
 
     private final Map<RecordRef, Sample> samples = new LinkedHashMap<>();
@@ -41,7 +41,8 @@ public class SampleDirectory implements RecordDirectory {
                 String[] f = line.split(";", -1);
                 RecordRef ref = new RecordRef(RecordType.fromId(f[0]), f[1]);
                 samples.put(ref, new Sample(new CrmRecord(ref, f[2], blankToNull(f[3]), blankToNull(f[4]),
-                        blankToNull(f[5]), blankToNull(f[6]), blankToNull(f[7])), blankToNull(f[8])));
+                        blankToNull(f[5]), blankToNull(f[6]), blankToNull(f[7])), blankToNull(f[8]),
+                        f.length > 9 ? blankToNull(f[9]) : null, f.length > 10 ? blankToNull(f[10]) : null));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,17 +21,22 @@ public class SampleLinks {
     @Activate
     public SampleLinks(@Reference SampleDirectory directory, @Reference LinkService links) {
         for (SampleDirectory.Sample s : directory.samples()) {
-            if (s.presetCustomerNumber() == null) {
-                continue;
-            }
             try {
-                if (links.history(s.record().ref()).isEmpty()) {
-                    links.link(s.record().ref(), SOURCE, LinkKind.CUSTOMER, s.presetCustomerNumber(), "reference-host",
-                            "sample data");
+                if (!links.history(s.record().ref()).isEmpty()) {
+                    continue;
                 }
+                link(links, s, LinkKind.CUSTOMER, s.presetCustomerNumber());
+                link(links, s, LinkKind.SUPPLIER, s.presetSupplierNumber());
+                link(links, s, LinkKind.PROJECT, s.presetProjectNumber());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not link sample record " + s.record().ref() + ": " + e.getMessage());
             }
+        }
+    }
+
+    private static void link(LinkService links, SampleDirectory.Sample s, LinkKind kind, String number) {
+        if (number != null) {
+            links.link(s.record().ref(), SOURCE, kind, number, "reference-host", "sample data");
         }
     }
 }

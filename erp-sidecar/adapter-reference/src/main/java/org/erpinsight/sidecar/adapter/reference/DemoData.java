@@ -20,7 +20,7 @@ import java.util.Random;
 final class DemoData {
     static final long SEED = 20261128L;
     /** Raised whenever schema.sql changes: an older database is then recreated. */
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
     private static final int BATCH = 5_000;
 
     /** Hand-made customers: number, name, VAT, email, phone, postcode, city, country, credit limit, group. */
@@ -141,6 +141,12 @@ final class DemoData {
         }
     }
 
+    /** Suppliers the demo CRM knows: Andersen Byg is a customer that also sells to us, Fjordview Hotel a supplier only. */
+    static final String[][] KNOWN_SUPPLIERS = {
+        {"Andersen Byg A/S", "DK12345678", "post@andersenbyg.dk"},
+        {"Fjordview Hotel AS", "NO912345678", "post@fjordview.no"},
+    };
+
     private void insertSuppliers() throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("INSERT INTO supplier (number, name, name_folded, vat_number,"
                 + " email, email_domain, phone, phone_digits, postcode, city, country_code, currency, blocked)"
@@ -150,10 +156,17 @@ final class DemoData {
                 String name = SECOND[random.nextInt(SECOND.length)] + " Supply " + (i + 1) + " " + LEGAL_FORMS[c];
                 String email = "sales@" + Names.fold(name).replaceAll("[^a-z0-9]+", "") + "." + TLDS[c];
                 String phone = PHONE_PREFIX[c] + " " + (20_000_000 + random.nextInt(79_999_999));
+                String vat = COUNTRIES[c] + (10_000_000 + random.nextInt(89_999_999));
+                if (i < KNOWN_SUPPLIERS.length) {
+                    // the same draws as for any supplier, so that the rest of the data stays as it was
+                    name = KNOWN_SUPPLIERS[i][0];
+                    vat = KNOWN_SUPPLIERS[i][1];
+                    email = KNOWN_SUPPLIERS[i][2];
+                }
                 s.setString(1, Integer.toString(70001 + i));
                 s.setString(2, name);
                 s.setString(3, Names.fold(name));
-                s.setString(4, COUNTRIES[c] + (10_000_000 + random.nextInt(89_999_999)));
+                s.setString(4, vat);
                 s.setString(5, email);
                 s.setString(6, Names.emailDomain(email));
                 s.setString(7, phone);

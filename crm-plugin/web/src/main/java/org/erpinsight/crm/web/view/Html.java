@@ -1,11 +1,11 @@
-package org.erpinsight.crm.web;
+package org.erpinsight.crm.web.view;
 
 /** HTML escaping: ERP and CRM data are untrusted and always pass through here before rendering. */
-final class Html {
+public final class Html {
     private Html() {
     }
 
-    static String escape(Object value) {
+    public static String escape(Object value) {
         if (value == null) {
             return "";
         }

@@ -1,4 +1,4 @@
-package org.erpinsight.crm.web;
+package org.erpinsight.crm.web.view;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
@@ -6,11 +6,11 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /** How amounts are shown: grouped, two decimals, with the currency code; the exact value stays in data attributes. */
-final class Amounts {
+public final class Amounts {
     private Amounts() {
     }
 
-    static String format(BigDecimal amount, String currency) {
+    public static String format(BigDecimal amount, String currency) {
         if (amount == null) {
             return "–";
         }

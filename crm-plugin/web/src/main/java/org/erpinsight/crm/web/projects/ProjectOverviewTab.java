@@ -1,0 +1,103 @@
+package org.erpinsight.crm.web.projects;
+
+import java.util.Optional;
+
+import org.erpinsight.crm.api.ErpErrorCode;
+import org.erpinsight.crm.api.ErpGateway;
+import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.ErpReading;
+import org.erpinsight.crm.api.ProjectOverview;
+import org.erpinsight.crm.api.host.CrmRecord;
+import org.erpinsight.crm.api.host.CrmUser;
+import org.erpinsight.crm.api.host.Permission;
+import org.erpinsight.crm.api.host.RecordTab;
+import org.erpinsight.crm.api.links.Link;
+import org.erpinsight.crm.api.links.LinkKind;
+import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.InsightConfiguration;
+import org.erpinsight.crm.web.view.Blocks;
+import org.erpinsight.crm.web.view.Html;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The "Project overview" tab of a CRM project linked to an ERP project: its budget, hours and
+ * their cost, travel and other expenses, invoiced and not yet invoiced, margin and the budget
+ * used, read live (the last known figures, with their age, when the ERP is down).
+ */
+@Component(configurationPid = InsightConfiguration.PID, property = {
+    RecordTab.ID + "=project-overview",
+    RecordTab.TITLE + "=Project overview",
+    RecordTab.RECORD_TYPES + "=project",
+    RecordTab.ORDER + ":Integer=100"})
+public class ProjectOverviewTab implements RecordTab {
+    private final ErpGateway gateway;
+    private final LinkService links;
+    private final String source;
+
+    @Activate
+    public ProjectOverviewTab(@Reference ErpGateway gateway, @Reference LinkService links, InsightConfiguration config) {
+        this.gateway = gateway;
+        this.links = links;
+        this.source = config.source();
+    }
+
+    @Override
+    public String render(CrmRecord record, CrmUser user, String returnTo) {
+        StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-project-overview\">").append(Blocks.STYLE);
+        if (!user.may(Permission.VIEW_FINANCIALS)) {
+            return html.append(Blocks.note("You do not have permission to see financial figures.")).append("</section>").toString();
+        }
+        Optional<Link> link;
+        try {
+            link = links.linkOf(record.ref(), source, LinkKind.PROJECT);
+        } catch (RuntimeException e) {
+            return html.append(Blocks.banner("error", "The link store is unavailable.")).append("</section>").toString();
+        }
+        if (link.isEmpty()) {
+            return html.append(Blocks.note("This record is not linked to an ERP project.")).append("</section>").toString();
+        }
+        try {
+            ErpReading<ProjectOverview> reading = gateway.readProjectOverview(source, link.get().erpNumber());
+            ProjectOverview p = reading.value();
+            if (reading.stale()) {
+                html.append(Blocks.banner("error", "ERP unreachable: " + reading.problem() + " Showing the last known figures, read "
+                        + Blocks.age(reading.readAt()) + " ago.")).append("<div class=\"erp-stale\" data-stale=\"true\">");
+            }
+            ProjectFigures.render(html, p);
+            html.append("<p class=\"erp-asof\">ERP project <b data-figure=\"projectNumber\">").append(Html.escape(p.projectNumber()))
+                    .append("</b> ").append(Html.escape(p.name())).append(" · customer ").append(Html.escape(p.customerNumber()))
+                    .append(" · ").append(Blocks.asOf(p.asOf())).append("</p>");
+            if (reading.stale()) {
+                html.append("</div>");
+            }
+        } catch (ErpGatewayException e) {
+            html.append(e.code() == ErpErrorCode.NOT_FOUND
+                    ? Blocks.banner("warning", "The linked ERP project " + link.get().erpNumber() + " no longer exists in the ERP.")
+                    : Blocks.banner("error", "ERP unreachable: " + e.getMessage()));
+        }
+        return html.append("</section>").toString();
+    }
+
+    /** The project's figures as a list of labelled amounts. */
+    static final class ProjectFigures {
+        private ProjectFigures() {
+        }
+
+        static void render(StringBuilder html, ProjectOverview p) {
+            html.append("<dl class=\"erp-figures\">");
+            Blocks.figure(html, "budget", "Budget", p.budget(), p.currency(), null);
+            html.append("<div><dt>Budget used</dt><dd>").append(Blocks.bar("budgetUsed", p.budgetUsedPercent(), "Budget used"))
+                    .append("</dd></div>");
+            Blocks.count(html, "hours", "Hours registered", p.hours().toPlainString());
+            Blocks.figure(html, "hoursCost", "Cost of the hours", p.hoursCost(), p.currency(), null);
+            Blocks.figure(html, "travelExpenses", "Travel expenses", p.travelExpenses(), p.currency(), null);
+            Blocks.figure(html, "otherExpenses", "Other expenses", p.otherExpenses(), p.currency(), null);
+            Blocks.figure(html, "invoiced", "Invoiced", p.invoiced(), p.currency(), null);
+            Blocks.figure(html, "notInvoiced", "Not yet invoiced", p.notInvoiced(), p.currency(), null);
+            Blocks.figure(html, "margin", "Margin", p.margin(), p.currency(), null);
+            html.append("</dl>");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.erpinsight.crm.web.suppliers;
+
+import java.util.Optional;
+
+import org.erpinsight.crm.api.ErpErrorCode;
+import org.erpinsight.crm.api.ErpGateway;
+import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.ErpReading;
+import org.erpinsight.crm.api.SupplierOverview;
+import org.erpinsight.crm.api.host.CrmRecord;
+import org.erpinsight.crm.api.host.CrmUser;
+import org.erpinsight.crm.api.host.Permission;
+import org.erpinsight.crm.api.host.RecordTab;
+import org.erpinsight.crm.api.links.Link;
+import org.erpinsight.crm.api.links.LinkKind;
+import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.InsightConfiguration;
+import org.erpinsight.crm.web.view.Blocks;
+import org.erpinsight.crm.web.view.Html;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The "Supplier" tab of a company or contact linked to an ERP supplier: what the company owes
+ * it, what it invoiced this year and last, and the purchase orders still open, read live (the
+ * last known figures, with their age, when the ERP is down).
+ */
+@Component(configurationPid = InsightConfiguration.PID, property = {
+    RecordTab.ID + "=supplier",
+    RecordTab.TITLE + "=Supplier",
+    RecordTab.RECORD_TYPES + "=company",
+    RecordTab.RECORD_TYPES + "=contact",
+    RecordTab.ORDER + ":Integer=400"})
+public class SupplierTab implements RecordTab {
+    private final ErpGateway gateway;
+    private final LinkService links;
+    private final String source;
+
+    @Activate
+    public SupplierTab(@Reference ErpGateway gateway, @Reference LinkService links, InsightConfiguration config) {
+        this.gateway = gateway;
+        this.links = links;
+        this.source = config.source();
+    }
+
+    @Override
+    public String render(CrmRecord record, CrmUser user, String returnTo) {
+        StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-supplier\">").append(Blocks.STYLE);
+        if (!user.may(Permission.VIEW_FINANCIALS)) {
+            return html.append(Blocks.note("You do not have permission to see financial figures.")).append("</section>").toString();
+        }
+        Optional<Link> link;
+        try {
+            link = links.linkOf(record.ref(), source, LinkKind.SUPPLIER);
+        } catch (RuntimeException e) {
+            return html.append(Blocks.banner("error", "The link store is unavailable.")).append("</section>").toString();
+        }
+        if (link.isEmpty()) {
+            return html.append(Blocks.note("This record is not linked to an ERP supplier.")).append("</section>").toString();
+        }
+        try {
+            ErpReading<SupplierOverview> reading = gateway.readSupplierOverview(source, link.get().erpNumber());
+            SupplierOverview o = reading.value();
+            if (reading.stale()) {
+                html.append(Blocks.banner("error", "ERP unreachable: " + reading.problem() + " Showing the last known figures, read "
+                        + Blocks.age(reading.readAt()) + " ago.")).append("<div class=\"erp-stale\" data-stale=\"true\">");
+            }
+            html.append("<dl class=\"erp-figures\">");
+            Blocks.figure(html, "payableBalance", "We owe", o.payableBalance(), o.currency(), null);
+            Blocks.figure(html, "purchasesThisYear", "Purchases this year", o.purchasesThisYear(), o.currency(), null);
+            Blocks.figure(html, "purchasesLastYear", "Purchases last year", o.purchasesLastYear(), o.currency(), null);
+            Blocks.figure(html, "openPurchaseOrderAmount", "Open purchase orders", o.openPurchaseOrderAmount(), o.currency(),
+                    o.openPurchaseOrderCount() + " order(s)");
+            Blocks.count(html, "openPurchaseOrderCount", "Open orders", o.openPurchaseOrderCount());
+            html.append("</dl><p class=\"erp-asof\">ERP supplier <b data-figure=\"supplierNumber\">").append(Html.escape(o.supplierNumber()))
+                    .append("</b> ").append(Html.escape(o.name())).append(" · ").append(Blocks.asOf(o.asOf())).append("</p>");
+            if (reading.stale()) {
+                html.append("</div>");
+            }
+        } catch (ErpGatewayException e) {
+            html.append(e.code() == ErpErrorCode.NOT_FOUND
+                    ? Blocks.banner("warning", "The linked ERP supplier " + link.get().erpNumber() + " no longer exists in the ERP.")
+                    : Blocks.banner("error", "ERP unreachable: " + e.getMessage()));
+        }
+        return html.append("</section>").toString();
+    }
+}

@@ -1,0 +1,109 @@
+package org.erpinsight.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The Supplier, Projects and Project overview tabs in the reference host, over each transport:
+ * every figure a tab shows equals the sidecar's REST answer for the same supplier or project.
+ * The demo links Andersen Byg (c-1001) as customer 10001 and supplier 70001, and the CRM
+ * project pr-3001 to ERP project P-2002.
+ */
+public abstract class SupplierAndProjectTabsEndToEnd {
+    private static final String[] PROJECT_FIGURES = {"budget", "hoursCost", "travelExpenses", "otherExpenses", "invoiced",
+        "notInvoiced", "margin"};
+
+    protected abstract ReferenceHost host();
+
+    protected abstract Sidecar sidecar();
+
+    private String page(String record, String user) throws Exception {
+        HttpResponse<String> page = host().get("/crm/" + record, user);
+        assertEquals(200, page.statusCode());
+        return page.body();
+    }
+
+    private static String section(String html, String cssClass) {
+        Matcher m = Pattern.compile("(?s)<section class=\"erp-insight " + cssClass + "\">(.*?)</section>").matcher(html);
+        assertTrue("the page has the " + cssClass + " tab:\n" + html, m.find());
+        return m.group(1);
+    }
+
+    private static String attribute(String html, String id, String attribute) {
+        Matcher m = Pattern.compile("data-figure=\"" + id + "\" data-" + attribute + "=\"([^\"]*)\"").matcher(html);
+        assertTrue("the tab shows " + id + ":\n" + html, m.find());
+        return m.group(1);
+    }
+
+    private static BigDecimal amount(String html, String id) {
+        return new BigDecimal(attribute(html, id, "amount"));
+    }
+
+    private static BigDecimal dec(JsonNode node, String field) {
+        return new BigDecimal(node.get(field).asText());
+    }
+
+    @Test
+    public void theSupplierTabShowsTheSidecarsFiguresForACompanyThatIsBothCustomerAndSupplier() throws Exception {
+        String html = page("company/c-1001", "sales");
+        String supplier = section(html, "erp-supplier");
+        JsonNode o = sidecar().json("/api/v1/suppliers/70001/overview");
+        for (String figure : new String[] {"payableBalance", "purchasesThisYear", "purchasesLastYear", "openPurchaseOrderAmount"}) {
+            assertEquals(figure, dec(o, figure), amount(supplier, figure));
+        }
+        assertEquals(o.get("openPurchaseOrderCount").asText(), attribute(supplier, "openPurchaseOrderCount", "value"));
+        assertTrue("and it is a customer too", section(html, "erp-financial-overview").contains("data-figure=\"balance\""));
+        assertTrue("a record linked to a supplier only", section(page("company/c-1011", "sales"), "erp-supplier")
+                .contains(">70002</b>"));
+    }
+
+    @Test
+    public void theProjectsTabShowsEveryProjectOfTheCustomerWithTheSidecarsFigures() throws Exception {
+        String projects = section(page("company/c-1002", "sales"), "erp-projects");
+        JsonNode list = sidecar().json("/api/v1/customers/10002/projects").get("projects");
+        assertTrue("the demo customer has projects", list.size() > 0);
+        for (JsonNode summary : list) {
+            String number = summary.get("number").asText();
+            Matcher row = Pattern.compile("(?s)<tr data-project=\"" + Pattern.quote(number) + "\">(.*?)</tr>").matcher(projects);
+            assertTrue(number + " is listed", row.find());
+            JsonNode o = sidecar().json("/api/v1/projects/" + number + "/overview");
+            for (String figure : PROJECT_FIGURES) {
+                assertEquals(number + " " + figure, dec(o, figure), amount(row.group(1), figure));
+            }
+            assertEquals(number + " hours", dec(o, "hours"), amount(row.group(1), "hours"));
+            BigDecimal cost = dec(o, "hoursCost").add(dec(o, "travelExpenses")).add(dec(o, "otherExpenses"));
+            BigDecimal used = cost.multiply(BigDecimal.valueOf(100)).divide(dec(o, "budget"), 1, RoundingMode.HALF_UP);
+            assertEquals(number + " budget used", used, new BigDecimal(attribute(row.group(1), "budgetUsed", "percent")));
+        }
+    }
+
+    @Test
+    public void aCrmProjectLinkedToAnErpProjectShowsItsOverview() throws Exception {
+        String tab = section(page("project/pr-3001", "sales"), "erp-project-overview");
+        JsonNode o = sidecar().json("/api/v1/projects/P-2002/overview");
+        for (String figure : PROJECT_FIGURES) {
+            assertEquals(figure, dec(o, figure), amount(tab, figure));
+        }
+        assertEquals(dec(o, "hours").toPlainString(), attribute(tab, "hours", "value"));
+        assertTrue(tab.contains(">P-2002</b>"));
+    }
+
+    @Test
+    public void withoutFinancialPermissionTheTabsShowNoFigures() throws Exception {
+        String html = page("company/c-1001", "guest");
+        assertFalse(section(html, "erp-supplier").contains("data-figure"));
+        assertFalse(section(page("project/pr-3001", "guest"), "erp-project-overview").contains("data-figure"));
+        assertFalse(section(page("company/c-1002", "guest"), "erp-projects").contains("data-figure"));
+    }
+}
