@@ -99,6 +99,44 @@ public abstract class SupplierAndProjectTabsEndToEnd {
         assertTrue(tab.contains(">P-2002</b>"));
     }
 
+    private HttpResponse<String> link(String record, String kind, String action, String number) throws Exception {
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page(record, "admin"));
+        assertTrue(csrf.find());
+        java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("record", record);
+        form.put("source", "default");
+        form.put("kind", kind);
+        form.put("action", action);
+        if (number != null) {
+            form.put("number", number);
+        }
+        form.put("csrf", csrf.group(1));
+        form.put("returnTo", "/crm/" + record);
+        return host().postForm("/erp-insight/link", "admin", form);
+    }
+
+    @Test
+    public void suppliersAndProjectsAreLinkedAndUnlinkedFromTheRecordPage() throws Exception {
+        assertTrue(section(page("company/c-1004", "admin"), "erp-supplier").contains("data-kind=\"SUPPLIER\""));
+        assertEquals("an unknown supplier is refused", 422, link("company/c-1004", "SUPPLIER", "link", "99999").statusCode());
+        HttpResponse<String> linked = link("company/c-1004", "SUPPLIER", "link", "70003");
+        assertEquals(linked.body(), 200, linked.statusCode());
+        String supplier = section(page("company/c-1004", "admin"), "erp-supplier");
+        assertEquals(dec(sidecar().json("/api/v1/suppliers/70003/overview"), "payableBalance"), amount(supplier, "payableBalance"));
+        assertEquals(200, link("company/c-1004", "SUPPLIER", "unlink", null).statusCode());
+        assertFalse(section(page("company/c-1004", "admin"), "erp-supplier").contains("data-figure"));
+
+        assertEquals(200, link("project/pr-3002", "PROJECT", "unlink", null).statusCode());
+        assertTrue(section(page("project/pr-3002", "admin"), "erp-project-overview").contains("data-kind=\"PROJECT\""));
+        assertEquals("an unknown project is refused", 422, link("project/pr-3002", "PROJECT", "link", "P-9999").statusCode());
+        assertEquals(200, link("project/pr-3002", "PROJECT", "link", "P-2004").statusCode());
+        String project = section(page("project/pr-3002", "admin"), "erp-project-overview");
+        assertTrue(project.contains(">P-2004</b>"));
+        assertEquals(dec(sidecar().json("/api/v1/projects/P-2004/overview"), "margin"), amount(project, "margin"));
+        assertEquals(200, link("project/pr-3002", "PROJECT", "unlink", null).statusCode());
+        assertEquals(200, link("project/pr-3002", "PROJECT", "link", "P-2003").statusCode());
+    }
+
     @Test
     public void withoutFinancialPermissionTheTabsShowNoFigures() throws Exception {
         String html = page("company/c-1001", "guest");

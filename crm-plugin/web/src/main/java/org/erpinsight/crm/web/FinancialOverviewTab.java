@@ -2,6 +2,7 @@ package org.erpinsight.crm.web;
 
 import org.erpinsight.crm.web.view.Blocks;
 import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.LinkForms;
 import org.erpinsight.crm.web.view.Amounts;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
@@ -108,11 +109,7 @@ public class FinancialOverviewTab implements RecordTab {
             }
         }
         if (user.may(Permission.MANAGE_LINKS)) {
-            html.append("<form class=\"erp-unlink\" method=\"post\" action=\"").append(LinkServlet.PATH).append("\">")
-                    .append(hidden(record, user, returnTo))
-                    .append("<input type=\"hidden\" name=\"action\" value=\"unlink\">")
-                    .append("<button type=\"submit\">Unlink from ERP customer ").append(Html.escape(link.erpNumber()))
-                    .append("</button></form>");
+            html.append(LinkForms.unlink(record.ref(), source, LinkKind.CUSTOMER, returnTo, csrf.tokenFor(user.id()), link.erpNumber()));
         }
     }
 
@@ -196,11 +193,7 @@ public class FinancialOverviewTab implements RecordTab {
         if (!user.may(Permission.MANAGE_LINKS)) {
             return;
         }
-        html.append("<form class=\"erp-link\" method=\"post\" action=\"").append(LinkServlet.PATH).append("\">")
-                .append(hidden(record, user, returnTo))
-                .append("<input type=\"hidden\" name=\"action\" value=\"link\">")
-                .append("<label>ERP customer number <input name=\"number\" required pattern=\"[A-Za-z0-9][A-Za-z0-9._\\-]{0,31}\"")
-                .append(" maxlength=\"32\"></label> <button type=\"submit\">Link</button></form>");
+        html.append(LinkForms.link(record.ref(), source, LinkKind.CUSTOMER, returnTo, csrf.tokenFor(user.id())));
         suggestions(html, record, user, returnTo);
     }
 
@@ -220,23 +213,11 @@ public class FinancialOverviewTab implements RecordTab {
         }
         html.append("<p>Suggested ERP customers:</p><ul class=\"erp-suggestions\">");
         for (Party p : found) {
-            html.append("<li><form method=\"post\" action=\"").append(LinkServlet.PATH).append("\">")
-                    .append(hidden(record, user, returnTo))
-                    .append("<input type=\"hidden\" name=\"action\" value=\"link\">")
-                    .append("<input type=\"hidden\" name=\"number\" value=\"").append(Html.escape(p.number())).append("\">")
-                    .append(Html.escape(p.name())).append(" (").append(Html.escape(p.number()))
-                    .append(p.vatNumber() == null ? "" : ", " + Html.escape(p.vatNumber())).append(") ")
-                    .append("<button type=\"submit\">Link</button></form></li>");
+            html.append("<li>").append(LinkForms.suggestion(record.ref(), source, LinkKind.CUSTOMER, returnTo, csrf.tokenFor(user.id()),
+                    p.number(), p.name() + " (" + p.number() + (p.vatNumber() == null ? "" : ", " + p.vatNumber()) + ")")).append("</li>");
         }
         html.append("</ul>");
     }
 
-    private String hidden(CrmRecord record, CrmUser user, String returnTo) {
-        return "<input type=\"hidden\" name=\"record\" value=\"" + Html.escape(record.ref()) + "\">"
-                + "<input type=\"hidden\" name=\"source\" value=\"" + Html.escape(source) + "\">"
-                + "<input type=\"hidden\" name=\"kind\" value=\"CUSTOMER\">"
-                + "<input type=\"hidden\" name=\"returnTo\" value=\"" + Html.escape(returnTo) + "\">"
-                + "<input type=\"hidden\" name=\"" + CsrfTokens.FIELD + "\" value=\"" + Html.escape(csrf.tokenFor(user.id())) + "\">";
-    }
 
 }

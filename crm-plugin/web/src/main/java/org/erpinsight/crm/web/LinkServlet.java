@@ -37,7 +37,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern(LinkServlet.PATH)
 public class LinkServlet extends HttpServlet {
-    static final String PATH = "/erp-insight/link";
+    static final String PATH = org.erpinsight.crm.web.view.LinkForms.PATH;
     private static final long serialVersionUID = 1L;
 
     private final transient LinkService links;
@@ -130,18 +130,33 @@ public class LinkServlet extends HttpServlet {
 
     /** A link to a number the ERP does not know would show nothing but errors: refuse it up front. */
     private void verifyInErp(String source, LinkKind kind, String number) throws Refusal {
-        if (kind != LinkKind.CUSTOMER) {
-            return;
-        }
+        String what = kind.name().toLowerCase(Locale.ROOT);
         try {
-            if (gateway.customer(source, number).isEmpty()) {
-                throw new Refusal(422, "ERP_NUMBER_UNKNOWN", "The ERP (" + source + ") has no customer " + number);
+            boolean known = switch (kind) {
+                case CUSTOMER -> gateway.customer(source, number).isPresent();
+                case SUPPLIER -> gateway.supplier(source, number).isPresent();
+                case PROJECT -> exists(() -> gateway.projectOverview(source, number));
+            };
+            if (!known) {
+                throw new Refusal(422, "ERP_NUMBER_UNKNOWN", "The ERP (" + source + ") has no " + what + " " + number);
             }
         } catch (ErpGatewayException e) {
             if (e.code() == ErpErrorCode.INVALID_REQUEST) {
-                throw new Refusal(400, "INVALID_REQUEST", "'" + number + "' is not a customer number");
+                throw new Refusal(400, "INVALID_REQUEST", "'" + number + "' is not a " + what + " number");
             }
             throw new Refusal(503, "ERP_UNREACHABLE", "Cannot check the number in the ERP now: " + e.getMessage());
+        }
+    }
+
+    private static boolean exists(java.util.function.Supplier<?> read) {
+        try {
+            read.get();
+            return true;
+        } catch (ErpGatewayException e) {
+            if (e.code() == ErpErrorCode.NOT_FOUND) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -14,7 +14,9 @@ import org.erpinsight.crm.api.host.RecordTab;
 import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.CsrfTokens;
 import org.erpinsight.crm.web.InsightConfiguration;
+import org.erpinsight.crm.web.view.LinkForms;
 import org.erpinsight.crm.web.view.Blocks;
 import org.erpinsight.crm.web.view.Html;
 import org.osgi.service.component.annotations.Activate;
@@ -35,12 +37,15 @@ import org.osgi.service.component.annotations.Reference;
 public class SupplierTab implements RecordTab {
     private final ErpGateway gateway;
     private final LinkService links;
+    private final CsrfTokens csrf;
     private final String source;
 
     @Activate
-    public SupplierTab(@Reference ErpGateway gateway, @Reference LinkService links, InsightConfiguration config) {
+    public SupplierTab(@Reference ErpGateway gateway, @Reference LinkService links, @Reference CsrfTokens csrf,
+            InsightConfiguration config) {
         this.gateway = gateway;
         this.links = links;
+        this.csrf = csrf;
         this.source = config.source();
     }
 
@@ -57,7 +62,11 @@ public class SupplierTab implements RecordTab {
             return html.append(Blocks.banner("error", "The link store is unavailable.")).append("</section>").toString();
         }
         if (link.isEmpty()) {
-            return html.append(Blocks.note("This record is not linked to an ERP supplier.")).append("</section>").toString();
+            html.append(Blocks.note("This record is not linked to an ERP supplier."));
+            if (user.may(Permission.MANAGE_LINKS)) {
+                html.append(LinkForms.link(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id())));
+            }
+            return html.append("</section>").toString();
         }
         try {
             ErpReading<SupplierOverview> reading = gateway.readSupplierOverview(source, link.get().erpNumber());
@@ -82,6 +91,9 @@ public class SupplierTab implements RecordTab {
             html.append(e.code() == ErpErrorCode.NOT_FOUND
                     ? Blocks.banner("warning", "The linked ERP supplier " + link.get().erpNumber() + " no longer exists in the ERP.")
                     : Blocks.banner("error", "ERP unreachable: " + e.getMessage()));
+        }
+        if (user.may(Permission.MANAGE_LINKS)) {
+            html.append(LinkForms.unlink(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()), link.get().erpNumber()));
         }
         return html.append("</section>").toString();
     }
