@@ -184,6 +184,44 @@ public abstract class FinancialTabEndToEnd {
     }
 
     @Test
+    public void allInvoicesAreFilteredPagedAndTotalledAsTheErpHasThem() throws Exception {
+        assertTrue("the tab links to the filtered list", page("company/c-1006", "sales").contains("data-filter=\"OVERDUE\""));
+        for (String status : new String[] {"ALL", "OPEN", "OVERDUE", "PAID"}) {
+            JsonNode all = sidecar().json("/api/v1/customers/10006/invoices?status=" + status + "&limit=500");
+            int total = all.get("total").asInt();
+            BigDecimal amount = BigDecimal.ZERO;
+            BigDecimal open = BigDecimal.ZERO;
+            for (JsonNode invoice : all.get("invoices")) {
+                amount = amount.add(new BigDecimal(invoice.get("amount").asText()));
+                open = open.add(new BigDecimal(invoice.get("openAmount").asText()));
+            }
+            int pages = Math.max(1, (total + 24) / 25);
+            for (int p = 1; p <= pages; p++) {
+                HttpResponse<String> list = host().get("/erp-insight/invoices?record=company/c-1006&status=" + status + "&page=" + p, "sales");
+                assertEquals(list.body(), 200, list.statusCode());
+                Matcher rows = Pattern.compile("<tr data-invoice=\"([^\"]+)\" data-status=\"([A-Z]+)\"").matcher(list.body());
+                int row = (p - 1) * 25;
+                while (rows.find()) {
+                    assertEquals(status + " page " + p, all.at("/invoices/" + row + "/number").asText(), rows.group(1));
+                    assertTrue(status.equals("ALL") || status.equals(rows.group(2)));
+                    row++;
+                }
+                assertEquals(status + " page " + p + " holds its rows", Math.min(total, p * 25), row);
+                assertTrue(list.body().contains("data-page=\"" + p + "\" data-pages=\"" + pages + "\""));
+                assertTrue(list.body().contains("data-counted=\"" + total + "\""));
+                if (total > 0) {
+                    assertEquals(status + " total", 0, amount.compareTo(new BigDecimal(group(list.body(), "data-total-amount=\"([^\"]+)\""))));
+                    assertEquals(status + " open", 0, open.compareTo(new BigDecimal(group(list.body(), "data-total-open=\"([^\"]+)\""))));
+                }
+            }
+        }
+        assertEquals(403, host().get("/erp-insight/invoices?record=company/c-1006", "guest").statusCode());
+        assertEquals(400, host().get("/erp-insight/invoices?record=company/c-1006&status=LATE", "sales").statusCode());
+        assertEquals(400, host().get("/erp-insight/invoices?record=company/c-1006&page=0", "sales").statusCode());
+        assertEquals(404, host().get("/erp-insight/invoices?record=company/c-1005", "sales").statusCode());
+    }
+
+    @Test
     public void anOrderOfAnotherCustomerCannotBeConfirmedFromThisRecord() throws Exception {
         // Andersen Byg's draft, confirmed (warning accepted) from Hansen & Søn's page by changing the hidden field
         String andersens = enterOrder("company/c-1001", "I-1002", "1");

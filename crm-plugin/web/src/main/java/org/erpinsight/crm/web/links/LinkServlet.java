@@ -1,6 +1,8 @@
-package org.erpinsight.crm.web;
+package org.erpinsight.crm.web.links;
 
+import org.erpinsight.crm.web.CsrfTokens;
 import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.ReturnPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -79,7 +81,7 @@ public class LinkServlet extends HttpServlet {
                         + Json.escape(result.source()) + "\",\"kind\":\"" + result.kind() + "\",\"erpNumber\":\""
                         + Json.escape(result.erpNumber()) + "\"}");
             } else {
-                response.sendRedirect(safeReturn(request.getParameter("returnTo")));
+                response.sendRedirect(ReturnPath.safe(request.getParameter("returnTo")));
             }
         } catch (Refusal r) {
             if (wantsJson(request)) {
@@ -88,7 +90,7 @@ public class LinkServlet extends HttpServlet {
                 response.setStatus(r.status);
                 response.setContentType("text/html;charset=UTF-8");
                 response.getOutputStream().write(("<!DOCTYPE html><title>Not linked</title><p>" + Html.escape(r.getMessage())
-                        + "</p><p><a href=\"" + Html.escape(safeReturn(request.getParameter("returnTo")))
+                        + "</p><p><a href=\"" + Html.escape(ReturnPath.safe(request.getParameter("returnTo")))
                         + "\">Back</a></p>").getBytes(StandardCharsets.UTF_8));
             }
         }
@@ -161,11 +163,8 @@ public class LinkServlet extends HttpServlet {
     }
 
     private static RecordRef recordRef(String value) throws Refusal {
-        if (value == null || value.indexOf('/') < 1) {
-            throw new Refusal(400, "INVALID_REQUEST", "record must be TYPE/ID, e.g. company/c-1001");
-        }
         try {
-            return new RecordRef(RecordType.fromId(value.substring(0, value.indexOf('/'))), value.substring(value.indexOf('/') + 1));
+            return RecordRef.parse(value);
         } catch (IllegalArgumentException e) {
             throw new Refusal(400, "INVALID_REQUEST", e.getMessage());
         }
@@ -185,15 +184,6 @@ public class LinkServlet extends HttpServlet {
             throw new Refusal(400, "INVALID_REQUEST", name + " is required");
         }
         return value;
-    }
-
-    /** Only paths on this host: an open redirect would let a link on another site bounce users anywhere. */
-    static String safeReturn(String returnTo) {
-        if (returnTo == null || !returnTo.startsWith("/") || returnTo.startsWith("//") || returnTo.contains("\\")
-                || returnTo.chars().anyMatch(Character::isISOControl)) {
-            return "/";
-        }
-        return returnTo;
     }
 
     private static boolean wantsJson(HttpServletRequest request) {

@@ -1,5 +1,6 @@
-package org.erpinsight.crm.web;
+package org.erpinsight.crm.web.invoices;
 
+import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.view.Html;
 import org.erpinsight.crm.web.view.Amounts;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import org.erpinsight.crm.api.ErpGateway;
 import org.erpinsight.crm.api.ErpGatewayException;
 import org.erpinsight.crm.api.Invoice;
 import org.erpinsight.crm.api.InvoicePage;
+import org.erpinsight.crm.api.InvoiceStatus;
 import org.erpinsight.crm.api.host.CrmRecord;
 import org.erpinsight.crm.api.host.CrmUser;
 import org.erpinsight.crm.api.host.Permission;
@@ -97,6 +99,14 @@ public class InvoicesTab implements RecordTab {
             html.append("<p class=\"erp-note\">The newest ").append(page.invoices().size()).append(" of ").append(page.total())
                     .append(" invoices.</p>");
         }
+        // every invoice, filtered and with the filter's totals, on a page of its own
+        html.append("<nav class=\"erp-invoice-filters\">All invoices: ");
+        for (InvoiceStatus filter : new InvoiceStatus[] {null, InvoiceStatus.OPEN, InvoiceStatus.OVERDUE, InvoiceStatus.PAID}) {
+            html.append("<a data-filter=\"").append(filter == null ? "ALL" : filter.name()).append("\" href=\"")
+                    .append(Html.escape(InvoiceListServlet.address(record.ref(), filter, 1, returnTo))).append("\">")
+                    .append(filter == null ? "all" : filter.name().toLowerCase(java.util.Locale.ROOT)).append("</a> ");
+        }
+        html.append("</nav>");
         return html.append("</section>").toString();
     }
 

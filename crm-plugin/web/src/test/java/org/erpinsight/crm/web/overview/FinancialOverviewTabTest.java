@@ -1,5 +1,8 @@
-package org.erpinsight.crm.web;
+package org.erpinsight.crm.web.overview;
 
+import org.erpinsight.crm.web.CsrfTokens;
+import org.erpinsight.crm.web.InsightConfiguration;
+import org.erpinsight.crm.web.view.ReturnPath;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -207,11 +210,11 @@ public class FinancialOverviewTabTest {
 
     @Test
     public void onlyLocalPathsAreFollowedAfterAPost() {
-        assertEquals("/crm/company/c-1", LinkServlet.safeReturn("/crm/company/c-1"));
-        assertEquals("/", LinkServlet.safeReturn("//evil.example/"));
-        assertEquals("/", LinkServlet.safeReturn("https://evil.example/"));
-        assertEquals("/", LinkServlet.safeReturn("/\\evil"));
-        assertEquals("/", LinkServlet.safeReturn(null));
+        assertEquals("/crm/company/c-1", ReturnPath.safe("/crm/company/c-1"));
+        assertEquals("/", ReturnPath.safe("//evil.example/"));
+        assertEquals("/", ReturnPath.safe("https://evil.example/"));
+        assertEquals("/", ReturnPath.safe("/\\evil"));
+        assertEquals("/", ReturnPath.safe(null));
     }
 
     @Test

@@ -1,5 +1,7 @@
-package org.erpinsight.crm.web;
+package org.erpinsight.crm.web.orders;
 
+import org.erpinsight.crm.web.CsrfTokens;
+import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.view.Html;
 import org.erpinsight.crm.web.view.Amounts;
 import java.time.format.DateTimeFormatter;

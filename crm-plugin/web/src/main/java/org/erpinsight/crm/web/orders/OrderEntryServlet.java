@@ -1,6 +1,10 @@
-package org.erpinsight.crm.web;
+package org.erpinsight.crm.web.orders;
 
+import org.erpinsight.crm.web.CsrfTokens;
+import org.erpinsight.crm.web.InsightConfiguration;
+import org.erpinsight.crm.web.view.ReturnPath;
 import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.Page;
 import org.erpinsight.crm.web.view.Amounts;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -78,7 +82,7 @@ public class OrderEntryServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String returnTo = LinkServlet.safeReturn(request.getParameter("returnTo"));
+        String returnTo = ReturnPath.safe(request.getParameter("returnTo"));
         try {
             CrmUser user = users.currentUser(request).orElseThrow(() -> new Refusal(401, "Sign in first"));
             if (!csrf.valid(user.id(), request.getParameter(CsrfTokens.FIELD))) {
@@ -115,8 +119,8 @@ public class OrderEntryServlet extends HttpServlet {
     private String customerOf(String record) throws Refusal {
         RecordRef ref;
         try {
-            ref = new RecordRef(RecordType.fromId(record.substring(0, Math.max(0, record.indexOf('/')))), record.substring(record.indexOf('/') + 1));
-        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            ref = RecordRef.parse(record);
+        } catch (IllegalArgumentException e) {
             throw new Refusal(400, "record must be TYPE/ID");
         }
         Optional<Link> link = links.linkOf(ref, source, LinkKind.CUSTOMER);
@@ -243,14 +247,6 @@ public class OrderEntryServlet extends HttpServlet {
     }
 
     private static void page(HttpServletResponse response, int status, String body, String returnTo) throws IOException {
-        response.setStatus(status);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Order entry</title><style>"
-                + "body{font-family:system-ui,sans-serif;margin:2em;max-width:60em}table{border-collapse:collapse;margin:1em 0}"
-                + "th,td{padding:.2em .9em .2em 0;text-align:left}.erp-banner-warning{background:#fff4d6;padding:.5em 1em}"
-                + ".erp-error{color:#a40000}</style></head><body>" + body + "<p><a href=\"" + Html.escape(returnTo)
-                + "\">Back to the record</a></p></body></html>";
-        response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
+        Page.write(response, status, "Order entry", body, returnTo);
     }
 }

@@ -1,5 +1,6 @@
-package org.erpinsight.crm.web;
+package org.erpinsight.crm.web.invoices;
 
+import org.erpinsight.crm.web.InsightConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -60,13 +61,13 @@ public class InvoiceDocumentServlet extends HttpServlet {
         }
         String record = request.getParameter("record");
         String number = request.getParameter("invoice");
-        if (record == null || record.indexOf('/') < 1 || number == null || number.isBlank() || number.length() > 32) {
+        if (number == null || number.isBlank() || number.length() > 32) {
             refuse(response, 400, "Give record=TYPE/ID and invoice=NUMBER");
             return;
         }
         RecordRef ref;
         try {
-            ref = new RecordRef(RecordType.fromId(record.substring(0, record.indexOf('/'))), record.substring(record.indexOf('/') + 1));
+            ref = RecordRef.parse(record);
         } catch (IllegalArgumentException e) {
             refuse(response, 400, e.getMessage());
             return;

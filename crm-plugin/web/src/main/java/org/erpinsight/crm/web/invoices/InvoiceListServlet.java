@@ -1,0 +1,216 @@
+package org.erpinsight.crm.web.invoices;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.erpinsight.crm.api.ErpErrorCode;
+import org.erpinsight.crm.api.ErpGateway;
+import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.Invoice;
+import org.erpinsight.crm.api.InvoicePage;
+import org.erpinsight.crm.api.InvoiceStatus;
+import org.erpinsight.crm.api.host.CrmUser;
+import org.erpinsight.crm.api.host.CrmUsers;
+import org.erpinsight.crm.api.host.Permission;
+import org.erpinsight.crm.api.host.RecordRef;
+import org.erpinsight.crm.api.links.Link;
+import org.erpinsight.crm.api.links.LinkKind;
+import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.InsightConfiguration;
+import org.erpinsight.crm.web.view.Amounts;
+import org.erpinsight.crm.web.view.Blocks;
+import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.Page;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * All invoices of a linked record's ERP customer, a page at a time: filtered by open, overdue or
+ * paid, with the totals of the filter (amount and still open, by currency) and each invoice's
+ * PDF. Reached from the Invoices tab; only for users who may see financial figures.
+ */
+@Component(service = Servlet.class, configurationPid = InsightConfiguration.PID)
+@HttpWhiteboardServletPattern(InvoiceListServlet.PATH)
+public class InvoiceListServlet extends HttpServlet {
+    public static final String PATH = "/erp-insight/invoices";
+    static final int PAGE_SIZE = 25;
+    /** Totals are summed over at most this many invoices of the filter; beyond, the page says so. */
+    static final int TOTALS_LIMIT = 5_000;
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
+
+    private final transient ErpGateway gateway;
+    private final transient LinkService links;
+    private final transient CrmUsers users;
+    private final String source;
+
+    @Activate
+    public InvoiceListServlet(@Reference ErpGateway gateway, @Reference LinkService links, @Reference CrmUsers users,
+                              InsightConfiguration config) {
+        this.gateway = gateway;
+        this.links = links;
+        this.users = users;
+        this.source = config.source();
+    }
+
+    /** The address of one page of the list. */
+    public static String address(RecordRef record, InvoiceStatus status, int page, String returnTo) {
+        return PATH + "?record=" + url(record.toString()) + (status == null ? "" : "&status=" + status.name())
+                + (page > 1 ? "&page=" + page : "") + "&returnTo=" + url(returnTo);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String returnTo = request.getParameter("returnTo");
+        Optional<CrmUser> user = users.currentUser(request);
+        if (user.isEmpty() || !user.get().may(Permission.VIEW_FINANCIALS)) {
+            Page.write(response, 403, "Invoices", Blocks.banner("error", "You do not have permission to see invoices."), returnTo);
+            return;
+        }
+        RecordRef record;
+        InvoiceStatus status;
+        int page;
+        try {
+            record = RecordRef.parse(request.getParameter("record"));
+            status = status(request.getParameter("status"));
+            page = page(request.getParameter("page"));
+        } catch (IllegalArgumentException e) {
+            Page.write(response, 400, "Invoices", Blocks.banner("error", e.getMessage()), returnTo);
+            return;
+        }
+        Optional<Link> link = links.linkOf(record, source, LinkKind.CUSTOMER);
+        if (link.isEmpty()) {
+            Page.write(response, 404, "Invoices", Blocks.banner("warning", "This record is not linked to an ERP customer."), returnTo);
+            return;
+        }
+        String customer = link.get().erpNumber();
+        try {
+            InvoicePage shown = gateway.invoices(source, customer, status, (page - 1) * PAGE_SIZE, PAGE_SIZE);
+            Page.write(response, 200, "Invoices of " + customer, body(record, customer, status, page, shown, returnTo), returnTo);
+        } catch (ErpGatewayException e) {
+            Page.write(response, e.code() == ErpErrorCode.NOT_FOUND ? 404 : 503, "Invoices", Blocks.banner("error",
+                    e.code() == ErpErrorCode.NOT_FOUND ? "The linked ERP customer no longer exists." : "ERP unreachable: " + e.getMessage()),
+                    returnTo);
+        }
+    }
+
+    private String body(RecordRef record, String customer, InvoiceStatus status, int page, InvoicePage shown, String returnTo) {
+        StringBuilder html = new StringBuilder("<h1>Invoices of ERP customer ").append(Html.escape(customer)).append("</h1><nav>");
+        for (InvoiceStatus filter : new InvoiceStatus[] {null, InvoiceStatus.OPEN, InvoiceStatus.OVERDUE, InvoiceStatus.PAID}) {
+            String label = filter == null ? "All" : filter.name().charAt(0) + filter.name().substring(1).toLowerCase(Locale.ROOT);
+            if (filter == status) {
+                html.append("<b data-filter=\"").append(filter == null ? "ALL" : filter.name()).append("\">").append(label).append("</b>");
+            } else {
+                html.append("<a href=\"").append(Html.escape(address(record, filter, 1, returnTo))).append("\">").append(label).append("</a>");
+            }
+        }
+        html.append("</nav>");
+        int pages = Math.max(1, (shown.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        if (shown.invoices().isEmpty()) {
+            html.append(Blocks.note(page > pages ? "No invoices on this page." : "No invoices."));
+        } else {
+            html.append("<table data-total=\"").append(shown.total()).append("\"><thead><tr><th>Invoice</th><th>Date</th><th>Due</th>")
+                    .append("<th class=\"erp-amount\">Amount</th><th class=\"erp-amount\">Open</th><th>Status</th><th></th></tr></thead><tbody>");
+            for (Invoice i : shown.invoices()) {
+                html.append("<tr data-invoice=\"").append(Html.escape(i.number())).append("\" data-status=\"").append(i.status())
+                        .append("\" data-amount=\"").append(Html.escape(i.amount().toPlainString())).append("\" data-open=\"")
+                        .append(Html.escape(i.openAmount().toPlainString())).append("\"")
+                        .append(i.status() == InvoiceStatus.OVERDUE ? " class=\"erp-overdue\"" : "").append("><td>")
+                        .append(Html.escape(i.number())).append("</td><td>").append(DATE.format(i.invoiceDate())).append("</td><td>")
+                        .append(DATE.format(i.dueDate())).append("</td><td class=\"erp-amount\">")
+                        .append(Html.escape(Amounts.format(i.amount(), i.currency()))).append("</td><td class=\"erp-amount\">")
+                        .append(Html.escape(Amounts.format(i.openAmount(), i.currency()))).append("</td><td>")
+                        .append(i.status().name().toLowerCase(Locale.ROOT)).append("</td><td><a href=\"")
+                        .append(InvoiceDocumentServlet.PATH).append("?record=").append(Html.escape(url(record.toString())))
+                        .append("&amp;invoice=").append(Html.escape(url(i.number()))).append("\">PDF</a></td></tr>");
+            }
+            html.append("</tbody></table>");
+        }
+        html.append("<nav class=\"erp-pages\">");
+        if (page > 1) {
+            html.append("<a rel=\"prev\" href=\"").append(Html.escape(address(record, status, page - 1, returnTo))).append("\">Previous</a>");
+        }
+        html.append("<span data-page=\"").append(page).append("\" data-pages=\"").append(pages).append("\">Page ").append(page)
+                .append(" of ").append(pages).append(" · ").append(shown.total()).append(" invoice(s)</span>");
+        if (page < pages) {
+            html.append("<a rel=\"next\" href=\"").append(Html.escape(address(record, status, page + 1, returnTo))).append("\">Next</a>");
+        }
+        html.append("</nav>");
+        totals(html, customer, status, shown.total());
+        return html.toString();
+    }
+
+    /** The totals of the whole filter, by currency, read page by page from the ERP. */
+    private void totals(StringBuilder html, String customer, InvoiceStatus status, int total) {
+        Map<String, BigDecimal[]> sums = new TreeMap<>();
+        int read = 0;
+        for (int offset = 0; offset < Math.min(total, TOTALS_LIMIT); offset += 500) {
+            InvoicePage part = gateway.invoices(source, customer, status, offset, 500);
+            for (Invoice i : part.invoices()) {
+                BigDecimal[] sum = sums.computeIfAbsent(i.currency(), c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                sum[0] = sum[0].add(i.amount());
+                sum[1] = sum[1].add(i.openAmount());
+                read++;
+            }
+            if (part.invoices().isEmpty()) {
+                break;
+            }
+        }
+        html.append("<dl class=\"erp-totals\" data-counted=\"").append(read).append("\">");
+        for (Map.Entry<String, BigDecimal[]> sum : sums.entrySet()) {
+            html.append("<dt>Total ").append(Html.escape(sum.getKey())).append("</dt><dd data-total-amount=\"")
+                    .append(Html.escape(sum.getValue()[0].toPlainString())).append("\" data-total-open=\"")
+                    .append(Html.escape(sum.getValue()[1].toPlainString())).append("\">")
+                    .append(Html.escape(Amounts.format(sum.getValue()[0], sum.getKey()))).append(", open ")
+                    .append(Html.escape(Amounts.format(sum.getValue()[1], sum.getKey()))).append("</dd>");
+        }
+        html.append("</dl>");
+        if (total > TOTALS_LIMIT) {
+            html.append(Blocks.note("Totals of the newest " + TOTALS_LIMIT + " invoices of " + total + "."));
+        }
+    }
+
+    private static InvoiceStatus status(String value) {
+        if (value == null || value.isBlank() || value.equalsIgnoreCase("ALL")) {
+            return null;
+        }
+        try {
+            return InvoiceStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("status must be ALL, OPEN, OVERDUE or PAID");
+        }
+    }
+
+    private static int page(String value) {
+        if (value == null || value.isBlank()) {
+            return 1;
+        }
+        try {
+            int page = Integer.parseInt(value.strip());
+            if (page < 1 || page > 100_000) {
+                throw new NumberFormatException();
+            }
+            return page;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("page must be a whole number from 1");
+        }
+    }
+
+    private static String url(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+}
