@@ -48,6 +48,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 public class InvoiceListServlet extends HttpServlet {
     public static final String PATH = "/erp-insight/invoices";
     static final int PAGE_SIZE = 25;
+    static final int MAX_PAGE_SIZE = 100;
     /** Totals are summed over at most this many invoices of the filter; beyond, the page says so. */
     static final int TOTALS_LIMIT = 5_000;
     private static final long serialVersionUID = 1L;
@@ -69,8 +70,12 @@ public class InvoiceListServlet extends HttpServlet {
 
     /** The address of one page of the list. */
     public static String address(RecordRef record, InvoiceStatus status, int page, String returnTo) {
+        return address(record, status, page, PAGE_SIZE, returnTo);
+    }
+
+    static String address(RecordRef record, InvoiceStatus status, int page, int size, String returnTo) {
         return PATH + "?record=" + url(record.toString()) + (status == null ? "" : "&status=" + status.name())
-                + (page > 1 ? "&page=" + page : "") + "&returnTo=" + url(returnTo);
+                + (page > 1 ? "&page=" + page : "") + (size != PAGE_SIZE ? "&size=" + size : "") + "&returnTo=" + url(returnTo);
     }
 
     @Override
@@ -84,10 +89,12 @@ public class InvoiceListServlet extends HttpServlet {
         RecordRef record;
         InvoiceStatus status;
         int page;
+        int size;
         try {
             record = RecordRef.parse(request.getParameter("record"));
             status = status(request.getParameter("status"));
-            page = page(request.getParameter("page"));
+            page = number("page", request.getParameter("page"), 1, 100_000, 1);
+            size = number("size", request.getParameter("size"), 5, MAX_PAGE_SIZE, PAGE_SIZE);
         } catch (IllegalArgumentException e) {
             Page.write(response, 400, "Invoices", Blocks.banner("error", e.getMessage()), returnTo);
             return;
@@ -99,8 +106,8 @@ public class InvoiceListServlet extends HttpServlet {
         }
         String customer = link.get().erpNumber();
         try {
-            InvoicePage shown = gateway.invoices(source, customer, status, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-            Page.write(response, 200, "Invoices of " + customer, body(record, customer, status, page, shown, returnTo), returnTo);
+            InvoicePage shown = gateway.invoices(source, customer, status, (page - 1) * size, size);
+            Page.write(response, 200, "Invoices of " + customer, body(record, customer, status, page, size, shown, returnTo), returnTo);
         } catch (ErpGatewayException e) {
             Page.write(response, e.code() == ErpErrorCode.NOT_FOUND ? 404 : 503, "Invoices", Blocks.banner("error",
                     e.code() == ErpErrorCode.NOT_FOUND ? "The linked ERP customer no longer exists." : "ERP unreachable: " + e.getMessage()),
@@ -108,18 +115,20 @@ public class InvoiceListServlet extends HttpServlet {
         }
     }
 
-    private String body(RecordRef record, String customer, InvoiceStatus status, int page, InvoicePage shown, String returnTo) {
+    private String body(RecordRef record, String customer, InvoiceStatus status, int page, int size, InvoicePage shown,
+                        String returnTo) {
         StringBuilder html = new StringBuilder("<h1>Invoices of ERP customer ").append(Html.escape(customer)).append("</h1><nav>");
         for (InvoiceStatus filter : new InvoiceStatus[] {null, InvoiceStatus.OPEN, InvoiceStatus.OVERDUE, InvoiceStatus.PAID}) {
             String label = filter == null ? "All" : filter.name().charAt(0) + filter.name().substring(1).toLowerCase(Locale.ROOT);
             if (filter == status) {
                 html.append("<b data-filter=\"").append(filter == null ? "ALL" : filter.name()).append("\">").append(label).append("</b>");
             } else {
-                html.append("<a href=\"").append(Html.escape(address(record, filter, 1, returnTo))).append("\">").append(label).append("</a>");
+                html.append("<a href=\"").append(Html.escape(address(record, filter, 1, size, returnTo))).append("\">").append(label)
+                        .append("</a>");
             }
         }
         html.append("</nav>");
-        int pages = Math.max(1, (shown.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int pages = Math.max(1, (shown.total() + size - 1) / size);
         if (shown.invoices().isEmpty()) {
             html.append(Blocks.note(page > pages ? "No invoices on this page." : "No invoices."));
         } else {
@@ -142,12 +151,12 @@ public class InvoiceListServlet extends HttpServlet {
         }
         html.append("<nav class=\"erp-pages\">");
         if (page > 1) {
-            html.append("<a rel=\"prev\" href=\"").append(Html.escape(address(record, status, page - 1, returnTo))).append("\">Previous</a>");
+            html.append("<a rel=\"prev\" href=\"").append(Html.escape(address(record, status, page - 1, size, returnTo))).append("\">Previous</a>");
         }
         html.append("<span data-page=\"").append(page).append("\" data-pages=\"").append(pages).append("\">Page ").append(page)
                 .append(" of ").append(pages).append(" · ").append(shown.total()).append(" invoice(s)</span>");
         if (page < pages) {
-            html.append("<a rel=\"next\" href=\"").append(Html.escape(address(record, status, page + 1, returnTo))).append("\">Next</a>");
+            html.append("<a rel=\"next\" href=\"").append(Html.escape(address(record, status, page + 1, size, returnTo))).append("\">Next</a>");
         }
         html.append("</nav>");
         totals(html, customer, status, shown.total());
@@ -195,18 +204,18 @@ public class InvoiceListServlet extends HttpServlet {
         }
     }
 
-    private static int page(String value) {
+    private static int number(String name, String value, int min, int max, int otherwise) {
         if (value == null || value.isBlank()) {
-            return 1;
+            return otherwise;
         }
         try {
-            int page = Integer.parseInt(value.strip());
-            if (page < 1 || page > 100_000) {
+            int number = Integer.parseInt(value.strip());
+            if (number < min || number > max) {
                 throw new NumberFormatException();
             }
-            return page;
+            return number;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("page must be a whole number from 1");
+            throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max);
         }
     }
 
