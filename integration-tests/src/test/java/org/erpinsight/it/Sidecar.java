@@ -15,17 +15,25 @@ import org.junit.rules.ExternalResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A real sidecar (reference ERP, small demo data) in the test's JVM, on a free port. */
+/** A real sidecar (reference ERP, small demo data, unless told another adapter) in the test's JVM, on a free port. */
 final class Sidecar extends ExternalResource {
     static final String KEY = "it-secret-0123456789abcdef";
     private final HttpClient http = HttpClient.newHttpClient();
+    private final String[] extraArgs;
     private SidecarServer server;
+
+    /** @param extraArgs more command-line arguments, e.g. {@code --adapter tryton --set ...} */
+    Sidecar(String... extraArgs) {
+        this.extraArgs = extraArgs;
+    }
 
     @Override
     protected void before() throws Exception {
         Path data = Files.createTempDirectory("it-sidecar");
-        server = SidecarServer.start(SidecarConfig.load(new String[] {"--port", "0", "--data-dir", data.toString(),
-            "--api-key", "it:" + KEY + ":read+orders"}, Map.of()));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--port", "0", "--data-dir", data.toString(),
+            "--api-key", "it:" + KEY + ":read+orders"));
+        args.addAll(java.util.List.of(extraArgs));
+        server = SidecarServer.start(SidecarConfig.load(args.toArray(String[]::new), Map.of()));
     }
 
     @Override
