@@ -226,6 +226,95 @@ public abstract class FinancialTabEndToEnd {
         assertEquals(404, host().get("/erp-insight/invoices?record=company/c-1005", "sales").statusCode());
     }
 
+    private java.util.List<String[]> orderForm(String record, String action, String order) throws Exception {
+        java.util.List<String[]> form = new java.util.ArrayList<>();
+        form.add(new String[] {"record", record});
+        form.add(new String[] {"returnTo", "/crm/" + record});
+        form.add(new String[] {"csrf", group(page(record, "admin"), "name=\"csrf\" value=\"([^\"]+)\"")});
+        form.add(new String[] {"action", action});
+        form.add(new String[] {"order", order});
+        return form;
+    }
+
+    private HttpResponse<String> postOrder(java.util.List<String[]> form) throws Exception {
+        return host().postFields("/erp-insight/order", "admin", form);
+    }
+
+    @Test
+    public void aDraftIsWorkedOnInTheErpLineByLineAndConfirmed() throws Exception {
+        String number = enterOrder("company/c-1001", "I-1002", "10");
+        assertTrue("the Orders tab reopens the draft", page("company/c-1001", "admin").contains("erp-continue"));
+        HttpResponse<String> editor = host().get("/erp-insight/order?record=company/c-1001&order=" + number, "admin");
+        assertEquals(editor.body(), 200, editor.statusCode());
+        assertTrue(editor.body().contains("data-order-number=\"" + number + "\" data-status=\"DRAFT\""));
+
+        // find items by number or name, add one: the ERP has it on the draft, priced
+        java.util.List<String[]> find = orderForm("company/c-1001", "items", number);
+        find.add(new String[] {"text", "I-100"});
+        String found = postOrder(find).body();
+        assertTrue(found, found.contains("data-item=\"I-1001\""));
+        java.util.List<String[]> add = orderForm("company/c-1001", "add", number);
+        add.add(new String[] {"add", "I-1001"});
+        assertEquals(200, postOrder(add).statusCode());
+        JsonNode twoLines = sidecar().json("/api/v1/orders/" + number);
+        assertEquals(2, twoLines.get("lines").size());
+        assertEquals("I-1001", twoLines.at("/lines/1/itemNumber").asText());
+
+        // change line 1 to 50 and remove line 2; a retry or the back button saves the same
+        java.util.List<String[]> save = orderForm("company/c-1001", "save", number);
+        save.add(new String[] {"item", "I-1002"});
+        save.add(new String[] {"quantity", "50"});
+        save.add(new String[] {"item", "I-1001"});
+        save.add(new String[] {"quantity", "1"});
+        save.add(new String[] {"item", ""});
+        save.add(new String[] {"quantity", ""});
+        save.add(new String[] {"remove", "2"});
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpResponse<String> saved = postOrder(save);
+            assertEquals(saved.body(), 200, saved.statusCode());
+            JsonNode order = sidecar().json("/api/v1/orders/" + number);
+            assertEquals(1, order.get("lines").size());
+            assertEquals("Quantity break 50+", order.at("/lines/0/priceRule").asText());
+            assertTrue("the page shows the ERP's price", saved.body().contains("data-unit-price=\""
+                    + order.at("/lines/0/unitPrice").asText() + "\" data-amount=\"" + order.at("/lines/0/lineAmount").asText() + "\""));
+        }
+
+        // the page's script asks for prices without saving
+        java.util.List<String[]> quote = orderForm("company/c-1001", "quote", number);
+        quote.add(new String[] {"format", "json"});
+        quote.add(new String[] {"item", "I-1002"});
+        quote.add(new String[] {"quantity", "10"});
+        JsonNode priced = new com.fasterxml.jackson.databind.ObjectMapper().readTree(postOrder(quote).body());
+        assertEquals("Quantity break 10+", priced.at("/lines/0/priceRule").asText());
+        assertEquals("not saved", 1, sidecar().json("/api/v1/orders/" + number).get("lines").size());
+        assertEquals("50", sidecar().json("/api/v1/orders/" + number).at("/lines/0/quantity").asText());
+
+        java.util.List<String[]> confirm = orderForm("company/c-1001", "confirm", number);
+        assertTrue(postOrder(confirm).body().contains("data-confirmed=\"true\""));
+        assertEquals("a confirmed order's lines stay", 409, postOrder(save).statusCode());
+        assertEquals(409, postOrder(add).statusCode());
+        assertTrue("the confirmed order reopens as it stands", host().get("/erp-insight/order?record=company/c-1001&order=" + number,
+                "admin").body().contains("data-status=\"CONFIRMED\""));
+    }
+
+    @Test
+    public void noOrderActionReachesAnotherCustomersOrder() throws Exception {
+        String andersens = enterOrder("company/c-1001", "I-1002", "1");
+        for (String action : new String[] {"save", "add", "items", "confirm"}) {
+            java.util.List<String[]> form = orderForm("company/c-1006", action, andersens);
+            form.add(new String[] {"item", "I-1002"});
+            form.add(new String[] {"quantity", "99"});
+            form.add(new String[] {"add", "I-1001"});
+            form.add(new String[] {"acceptCreditWarning", "true"});
+            assertEquals(action, 404, postOrder(form).statusCode());
+        }
+        assertEquals(404, host().get("/erp-insight/order?record=company/c-1006&order=" + andersens, "admin").statusCode());
+        JsonNode untouched = sidecar().json("/api/v1/orders/" + andersens);
+        assertEquals("DRAFT", untouched.get("status").asText());
+        assertEquals(1, untouched.get("lines").size());
+        assertEquals("1", untouched.at("/lines/0/quantity").asText());
+    }
+
     @Test
     public void anOrderOfAnotherCustomerCannotBeConfirmedFromThisRecord() throws Exception {
         // Andersen Byg's draft, confirmed (warning accepted) from Hansen & Søn's page by changing the hidden field

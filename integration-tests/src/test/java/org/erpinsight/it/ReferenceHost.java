@@ -150,6 +150,21 @@ final class ReferenceHost extends ExternalResource {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form post as a browser sends it: fields in order, names repeated for table rows, an HTML answer wanted. */
+    HttpResponse<String> postFields(String path, String user, List<String[]> fields) throws IOException, InterruptedException {
+        String body = fields.stream()
+                .map(f -> URLEncoder.encode(f[0], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(f[1], StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (user != null) {
+            request.header("Cookie", "crm-user=" + user);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     List<String> logLines() throws IOException {
         return Files.readAllLines(log);
     }

@@ -104,12 +104,15 @@ public class OrdersTab implements RecordTab {
                     .append(" · ").append(Html.escape(o.status().toLowerCase(java.util.Locale.ROOT))).append(" · ")
                     .append(Html.escape(Amounts.format(o.total(), o.currency())))
                     .append(o.reference() == null ? "" : " · " + Html.escape(o.reference())).append("</h3>")
+                    .append("DRAFT".equals(o.status()) && user.may(Permission.ENTER_ORDERS) ? "<p><a class=\"erp-continue\" href=\""
+                            + Html.escape(OrderEntryServlet.editorAddress(record.ref().toString(), o.number(), returnTo))
+                            + "\">Continue this draft: change its lines or confirm it</a></p>" : "")
                     .append("<table><thead><tr><th>Item</th><th>Description</th><th>Quantity</th><th>Unit price</th><th>Discount</th>")
                     .append("<th>Amount</th><th>Price rule</th></tr></thead><tbody>");
             for (OrderLine l : o.lines()) {
                 html.append("<tr><td>").append(Html.escape(l.itemNumber())).append("</td><td>").append(Html.escape(l.description()))
                         .append("</td><td class=\"num\">").append(Html.escape(l.quantity().toPlainString()))
-                        .append("</td><td class=\"num\">").append(Html.escape(Amounts.format(l.unitPrice(), o.currency())))
+                        .append("</td><td class=\"num\">").append(Html.escape(Amounts.price(l.unitPrice(), o.currency())))
                         .append("</td><td class=\"num\">").append(Html.escape(l.discountPercent().toPlainString())).append("%</td>")
                         .append("<td class=\"num\">").append(Html.escape(Amounts.format(l.lineAmount(), o.currency())))
                         .append("</td><td>").append(Html.escape(l.priceRule())).append("</td></tr>");
