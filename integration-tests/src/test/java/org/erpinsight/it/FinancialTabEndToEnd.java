@@ -255,7 +255,9 @@ public abstract class FinancialTabEndToEnd {
         assertTrue(found, found.contains("data-item=\"I-1001\""));
         java.util.List<String[]> add = orderForm("company/c-1001", "add", number);
         add.add(new String[] {"add", "I-1001"});
+        add.add(new String[] {"lines", group(found, "name=\"lines\" value=\"([0-9]+)\"")});
         assertEquals(200, postOrder(add).statusCode());
+        assertTrue("a second click adds nothing", postOrder(add).body().contains("data-not-added=\"I-1001\""));
         JsonNode twoLines = sidecar().json("/api/v1/orders/" + number);
         assertEquals(2, twoLines.get("lines").size());
         assertEquals("I-1001", twoLines.at("/lines/1/itemNumber").asText());

@@ -270,10 +270,20 @@ public class OrderEntryServlet extends HttpServlet {
         return editor(user, record, returnTo, gateway.replaceOrderLines(source, draft.number(), kept), null, null);
     }
 
-    /** Adds one item (from the search) to the draft's lines in the ERP. */
+    /**
+     * Adds one item (from the search) to the draft's lines in the ERP. The form says how many lines
+     * the draft had when it was shown: a second click, the back button or a retry finds more and
+     * adds nothing.
+     */
     private String add(HttpServletRequest request, CrmUser user, String record, String customer, String returnTo) throws Refusal {
         Order draft = draft(request, customer);
         String item = required(request, "add").strip();
+        String shownWith = request.getParameter("lines");
+        if (shownWith != null && !shownWith.equals(Integer.toString(draft.lines().size()))) {
+            return "<div class=\"erp-banner erp-banner-warning\" role=\"alert\" data-not-added=\"" + Html.escape(item) + "\">"
+                    + "The draft has changed since that page was shown; nothing was added.</div>"
+                    + editor(user, record, returnTo, draft, null, null);
+        }
         List<LineRequest> lines = new ArrayList<>();
         draft.lines().forEach(l -> lines.add(new LineRequest(l.itemNumber(), l.quantity())));
         if (lines.size() >= MAX_LINES) {
@@ -343,7 +353,8 @@ public class OrderEntryServlet extends HttpServlet {
             for (Item item : found) {
                 html.append("<li data-item=\"").append(Html.escape(item.number())).append("\">").append(form(user, record, returnTo, "add"))
                         .append("<input type=\"hidden\" name=\"order\" value=\"").append(Html.escape(order.number())).append("\">")
-                        .append("<input type=\"hidden\" name=\"add\" value=\"").append(Html.escape(item.number())).append("\"><b>")
+                        .append("<input type=\"hidden\" name=\"add\" value=\"").append(Html.escape(item.number())).append("\">")
+                        .append("<input type=\"hidden\" name=\"lines\" value=\"").append(order.lines().size()).append("\"><b>")
                         .append(Html.escape(item.number())).append("</b> ").append(Html.escape(item.name())).append(" · base price ")
                         .append(Html.escape(Amounts.price(item.basePrice(), item.currency()))).append(" <button type=\"submit\">Add</button>")
                         .append("</form></li>");
