@@ -31,7 +31,7 @@ final class Sidecar extends ExternalResource {
     protected void before() throws Exception {
         Path data = Files.createTempDirectory("it-sidecar");
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--port", "0", "--data-dir", data.toString(),
-            "--api-key", "it:" + KEY + ":read+orders"));
+            "--api-key", "it:" + KEY + ":read+orders+admin"));
         args.addAll(java.util.List.of(extraArgs));
         server = SidecarServer.start(SidecarConfig.load(args.toArray(String[]::new), Map.of()));
     }

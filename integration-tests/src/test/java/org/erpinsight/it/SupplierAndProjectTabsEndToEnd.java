@@ -137,6 +137,49 @@ public abstract class SupplierAndProjectTabsEndToEnd {
         assertEquals(200, link("project/pr-3002", "PROJECT", "link", "P-2003").statusCode());
     }
 
+    private HttpResponse<String> create(String record, String kind, String section, String user) throws Exception {
+        String html = page(record, "admin");
+        String tab = section(html, section);
+        Matcher key = Pattern.compile("data-kind=\"" + kind + "\"><summary>.*?name=\"key\" value=\"([^\"]+)\"").matcher(tab);
+        assertTrue("the " + kind + " can be created from the record:\n" + tab, key.find());
+        // the user's own token (c-1001's order form carries it for sales people too), so that a 403 is about permission
+        Matcher csrf = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page("company/c-1001", user));
+        assertTrue(csrf.find());
+        java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("record", record);
+        form.put("source", "default");
+        form.put("kind", kind);
+        form.put("action", "create");
+        form.put("key", key.group(1));
+        form.put("name", "Nimbus Analytics ApS");
+        form.put("vatNumber", "DK99887766");
+        form.put("csrf", csrf.group(1));
+        form.put("returnTo", "/crm/" + record);
+        HttpResponse<String> first = host().postForm("/erp-insight/link", user, form);
+        if (first.statusCode() == 200) {
+            assertEquals("a second click creates nothing new", first.body(), host().postForm("/erp-insight/link", user, form).body());
+        }
+        return first;
+    }
+
+    @Test
+    public void aCustomerAndASupplierAreCreatedInTheErpFromTheRecordAndLinked() throws Exception {
+        assertEquals("only who manages links", 403, create("company/c-1010", "CUSTOMER", "erp-financial-overview", "sales").statusCode());
+        HttpResponse<String> customer = create("company/c-1010", "CUSTOMER", "erp-financial-overview", "admin");
+        assertEquals(customer.body(), 200, customer.statusCode());
+        String number = customer.body().replaceAll("(?s).*\"erpNumber\":\"([^\"]+)\".*", "$1");
+        JsonNode party = sidecar().json("/api/v1/customers/" + number);
+        assertEquals("Nimbus Analytics ApS", party.get("name").asText());
+        assertEquals("DK99887766", party.get("vatNumber").asText());
+        assertTrue("the record is linked to it", section(page("company/c-1010", "admin"), "erp-financial-overview")
+                .contains("data-figure=\"balance\""));
+        HttpResponse<String> supplier = create("company/c-1010", "SUPPLIER", "erp-supplier", "admin");
+        assertEquals(supplier.body(), 200, supplier.statusCode());
+        String supplierNumber = supplier.body().replaceAll("(?s).*\"erpNumber\":\"([^\"]+)\".*", "$1");
+        assertEquals("SUPPLIER", sidecar().json("/api/v1/suppliers/" + supplierNumber).get("kind").asText());
+        assertTrue(section(page("company/c-1010", "admin"), "erp-supplier").contains(">" + supplierNumber + "</b>"));
+    }
+
     @Test
     public void withoutFinancialPermissionTheTabsShowNoFigures() throws Exception {
         String html = page("company/c-1001", "guest");

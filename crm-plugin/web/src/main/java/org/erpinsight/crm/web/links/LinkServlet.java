@@ -117,8 +117,11 @@ public class LinkServlet extends HttpServlet {
                 links.unlink(ref, source, kind, user.id(), reason);
                 return null;
             }
+            if (action.equals("create")) {
+                return create(request, ref, source, kind, user, reason);
+            }
             if (!action.equals("link")) {
-                throw new Refusal(400, "INVALID_REQUEST", "action must be link or unlink");
+                throw new Refusal(400, "INVALID_REQUEST", "action must be link, unlink or create");
             }
             String number = required(request, "number").strip();
             verifyInErp(source, kind, number);
@@ -128,6 +131,32 @@ public class LinkServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             throw new Refusal(400, "INVALID_REQUEST", e.getMessage());
         }
+    }
+
+    /** Creates a customer or supplier in the ERP with what the form gives (name, number, VAT only) and links the record to it. */
+    private Link create(HttpServletRequest request, RecordRef ref, String source, LinkKind kind, CrmUser user, String reason)
+            throws Refusal {
+        if (kind == LinkKind.PROJECT) {
+            throw new Refusal(400, "INVALID_REQUEST", "Projects are made in the ERP; link the record to one");
+        }
+        String key = required(request, "key");
+        String name = required(request, "name").strip();
+        String number = Optional.ofNullable(request.getParameter("number")).map(String::strip).filter(n -> !n.isEmpty()).orElse(null);
+        String vat = Optional.ofNullable(request.getParameter("vatNumber")).map(String::strip).filter(n -> !n.isEmpty()).orElse(null);
+        org.erpinsight.crm.api.Party party;
+        try {
+            party = gateway.createParty(source, key, kind == LinkKind.SUPPLIER ? org.erpinsight.crm.api.PartyKind.SUPPLIER
+                    : org.erpinsight.crm.api.PartyKind.CUSTOMER, name, number, vat);
+        } catch (ErpGatewayException e) {
+            throw switch (e.code()) {
+                case INVALID_REQUEST -> new Refusal(422, "ERP_REFUSED", "The ERP refused it: " + e.getMessage());
+                case UNAUTHENTICATED -> new Refusal(403, "ERP_FORBIDDEN",
+                        "The sidecar's API key may not create parties (it needs the admin scope): " + e.getMessage());
+                default -> new Refusal(503, "ERP_UNREACHABLE", "Cannot create it in the ERP now: " + e.getMessage());
+            };
+        }
+        return links.link(ref, source, kind, party.number(), user.id(), reason.equals("linked from the record page")
+                ? "created in the ERP from the record page" : reason);
     }
 
     /** A link to a number the ERP does not know would show nothing but errors: refuse it up front. */

@@ -196,6 +196,8 @@ public class FinancialOverviewTab implements RecordTab {
             return;
         }
         html.append(LinkForms.link(record.ref(), source, LinkKind.CUSTOMER, returnTo, csrf.tokenFor(user.id())));
+        html.append(LinkForms.create(record.ref(), source, LinkKind.CUSTOMER, returnTo, csrf.tokenFor(user.id()), record.name(),
+                record.vatNumber()));
         suggestions(html, record, user, returnTo);
     }
 

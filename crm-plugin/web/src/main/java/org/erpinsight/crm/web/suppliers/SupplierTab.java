@@ -65,6 +65,8 @@ public class SupplierTab implements RecordTab {
             html.append(Blocks.note("This record is not linked to an ERP supplier."));
             if (user.may(Permission.MANAGE_LINKS)) {
                 html.append(LinkForms.link(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id())));
+                html.append(LinkForms.create(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()), record.name(),
+                        record.vatNumber()));
             }
             return html.append("</section>").toString();
         }

@@ -47,6 +47,24 @@ public final class LinkForms {
                 + Html.escape(label) + " <button type=\"submit\">Link</button></form>";
     }
 
+    /**
+     * Creates the customer or supplier in the ERP from the record (name, optional number and VAT
+     * number: nothing else crosses over) and links the record to it. The key is made once for
+     * the form, so a second click answers the same party.
+     */
+    public static String create(RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken, String name,
+                                String vatNumber) {
+        String what = kind.name().toLowerCase(java.util.Locale.ROOT);
+        return "<details class=\"erp-create\" data-kind=\"" + kind.name() + "\"><summary>Create the " + what + " in the ERP</summary>"
+                + "<form method=\"post\" action=\"" + PATH + "\">" + hidden(record, source, kind, returnTo, csrfToken)
+                + "<input type=\"hidden\" name=\"action\" value=\"create\">"
+                + "<input type=\"hidden\" name=\"key\" value=\"crm-" + java.util.UUID.randomUUID() + "\">"
+                + "<label>Name <input name=\"name\" required maxlength=\"200\" value=\"" + Html.escape(name) + "\"></label> "
+                + "<label>VAT number <input name=\"vatNumber\" maxlength=\"32\" value=\"" + Html.escape(vatNumber == null ? "" : vatNumber)
+                + "\"></label> <label>Number <input name=\"number\" maxlength=\"32\" placeholder=\"the ERP's next\"></label> "
+                + "<button type=\"submit\">Create and link</button></form></details>";
+    }
+
     /** An Unlink button. */
     public static String unlink(RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken, String number) {
         String what = kind.name().toLowerCase(java.util.Locale.ROOT);
