@@ -22,7 +22,11 @@ public class StaleFiguresTest {
     public static final RuleChain RUNNING = RuleChain.outerRule(SIDECAR).around(HOST);
 
     private static String balance(String html) {
-        Matcher m = Pattern.compile("data-figure=\"balance\" data-amount=\"([^\"]*)\"").matcher(html);
+        return figure(html, "balance");
+    }
+
+    private static String figure(String html, String id) {
+        Matcher m = Pattern.compile("data-figure=\"" + id + "\" data-amount=\"([^\"]*)\"").matcher(html);
         assertTrue(html, m.find());
         return m.group(1);
     }
@@ -32,7 +36,16 @@ public class StaleFiguresTest {
         String live = HOST.get("/crm/company/c-1003", "admin").body();
         String balance = balance(live);
         assertTrue(!live.contains("last known figures"));
+        // the supplier and project overviews are kept the same way
+        String payable = figure(HOST.get("/crm/company/c-1001", "admin").body(), "payableBalance");
+        String margin = figure(HOST.get("/crm/project/pr-3001", "admin").body(), "margin");
         SIDECAR.stop();
+        String supplier = HOST.get("/crm/company/c-1001", "admin").body();
+        assertTrue(supplier.contains("data-stale=\"true\""));
+        assertEquals(payable, figure(supplier, "payableBalance"));
+        String project = HOST.get("/crm/project/pr-3001", "admin").body();
+        assertTrue(project.contains("Showing the last known figures, read "));
+        assertEquals(margin, figure(project, "margin"));
         HttpResponse<String> page = HOST.get("/crm/company/c-1003", "admin");
         assertEquals(200, page.statusCode());
         assertTrue(page.body(), page.body().contains("ERP unreachable"));

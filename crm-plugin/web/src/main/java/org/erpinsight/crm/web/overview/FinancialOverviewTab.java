@@ -88,20 +88,14 @@ public class FinancialOverviewTab implements RecordTab {
         try {
             ErpReading<CustomerOverview> reading = gateway.readCustomerOverview(source, link.erpNumber());
             CustomerOverview o = reading.value();
-            if (reading.stale()) {
-                html.append(Blocks.banner("error", "ERP unreachable: " + reading.problem() + " Showing the last known figures, read "
-                        + Blocks.age(reading.readAt()) + " ago."));
-                html.append("<div class=\"erp-stale\" data-stale=\"true\">");
-            }
+            html.append(Blocks.staleStart(reading));
             figures(html, o);
             chart(html, o);
             html.append("<p class=\"erp-asof\">ERP customer <b data-figure=\"customerNumber\">")
                     .append(Html.escape(o.customerNumber())).append("</b> ").append(Html.escape(o.name()))
                     .append(" · figures as of <time data-figure=\"asOf\" datetime=\"").append(Html.escape(o.asOf()))
                     .append("\">").append(Html.escape(AS_OF.format(o.asOf()))).append("</time></p>");
-            if (reading.stale()) {
-                html.append("</div>");
-            }
+            html.append(Blocks.staleEnd(reading));
         } catch (ErpGatewayException e) {
             if (e.code() == ErpErrorCode.NOT_FOUND) {
                 html.append(Blocks.banner("warning", "The linked ERP customer " + link.erpNumber()

@@ -19,6 +19,7 @@ import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.view.LinkForms;
 import org.erpinsight.crm.web.view.Blocks;
 import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.TabStart;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,36 +52,22 @@ public class ProjectOverviewTab implements RecordTab {
     @Override
     public String render(CrmRecord record, CrmUser user, String returnTo) {
         StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-project-overview\">").append(Blocks.STYLE);
-        if (!user.may(Permission.VIEW_FINANCIALS)) {
-            return html.append(Blocks.note("You do not have permission to see financial figures.")).append("</section>").toString();
-        }
-        Optional<Link> link;
-        try {
-            link = links.linkOf(record.ref(), source, LinkKind.PROJECT);
-        } catch (RuntimeException e) {
-            return html.append(Blocks.banner("error", "The link store is unavailable.")).append("</section>").toString();
-        }
+        String unlinked = user.may(Permission.MANAGE_LINKS)
+                ? LinkForms.link(record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()))
+                : null;
+        Optional<Link> link = TabStart.linked(html, record, user, links, source, LinkKind.PROJECT, "This record is not linked to an ERP project.", unlinked);
         if (link.isEmpty()) {
-            html.append(Blocks.note("This record is not linked to an ERP project."));
-            if (user.may(Permission.MANAGE_LINKS)) {
-                html.append(LinkForms.link(record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id())));
-            }
             return html.append("</section>").toString();
         }
         try {
             ErpReading<ProjectOverview> reading = gateway.readProjectOverview(source, link.get().erpNumber());
             ProjectOverview p = reading.value();
-            if (reading.stale()) {
-                html.append(Blocks.banner("error", "ERP unreachable: " + reading.problem() + " Showing the last known figures, read "
-                        + Blocks.age(reading.readAt()) + " ago.")).append("<div class=\"erp-stale\" data-stale=\"true\">");
-            }
+            html.append(Blocks.staleStart(reading));
             ProjectFigures.render(html, p);
             html.append("<p class=\"erp-asof\">ERP project <b data-figure=\"projectNumber\">").append(Html.escape(p.projectNumber()))
                     .append("</b> ").append(Html.escape(p.name())).append(" · customer ").append(Html.escape(p.customerNumber()))
                     .append(" · ").append(Blocks.asOf(p.asOf())).append("</p>");
-            if (reading.stale()) {
-                html.append("</div>");
-            }
+            html.append(Blocks.staleEnd(reading));
         } catch (ErpGatewayException e) {
             html.append(e.code() == ErpErrorCode.NOT_FOUND
                     ? Blocks.banner("warning", "The linked ERP project " + link.get().erpNumber() + " no longer exists in the ERP.")

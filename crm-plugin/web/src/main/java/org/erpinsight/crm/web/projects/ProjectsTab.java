@@ -19,6 +19,7 @@ import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.view.Amounts;
 import org.erpinsight.crm.web.view.Blocks;
 import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.TabStart;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,17 +53,10 @@ public class ProjectsTab implements RecordTab {
     @Override
     public String render(CrmRecord record, CrmUser user, String returnTo) {
         StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-projects\">").append(Blocks.STYLE);
-        if (!user.may(Permission.VIEW_FINANCIALS)) {
-            return html.append(Blocks.note("You do not have permission to see financial figures.")).append("</section>").toString();
-        }
-        Optional<Link> link;
-        try {
-            link = links.linkOf(record.ref(), source, LinkKind.CUSTOMER);
-        } catch (RuntimeException e) {
-            return html.append(Blocks.banner("error", "The link store is unavailable.")).append("</section>").toString();
-        }
+        Optional<Link> link = TabStart.linked(html, record, user, links, source, LinkKind.CUSTOMER,
+                "Link the record to an ERP customer to see its projects.", null);
         if (link.isEmpty()) {
-            return html.append(Blocks.note("Link the record to an ERP customer to see its projects.")).append("</section>").toString();
+            return html.append("</section>").toString();
         }
         List<ProjectSummary> projects;
         try {

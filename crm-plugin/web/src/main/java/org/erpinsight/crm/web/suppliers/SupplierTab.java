@@ -19,6 +19,7 @@ import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.view.LinkForms;
 import org.erpinsight.crm.web.view.Blocks;
 import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.TabStart;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,31 +53,19 @@ public class SupplierTab implements RecordTab {
     @Override
     public String render(CrmRecord record, CrmUser user, String returnTo) {
         StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-supplier\">").append(Blocks.STYLE);
-        if (!user.may(Permission.VIEW_FINANCIALS)) {
-            return html.append(Blocks.note("You do not have permission to see financial figures.")).append("</section>").toString();
-        }
-        Optional<Link> link;
-        try {
-            link = links.linkOf(record.ref(), source, LinkKind.SUPPLIER);
-        } catch (RuntimeException e) {
-            return html.append(Blocks.banner("error", "The link store is unavailable.")).append("</section>").toString();
-        }
+        String unlinked = user.may(Permission.MANAGE_LINKS)
+                ? LinkForms.link(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()))
+                    + LinkForms.create(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()), record.name(),
+                            record.vatNumber())
+                : null;
+        Optional<Link> link = TabStart.linked(html, record, user, links, source, LinkKind.SUPPLIER, "This record is not linked to an ERP supplier.", unlinked);
         if (link.isEmpty()) {
-            html.append(Blocks.note("This record is not linked to an ERP supplier."));
-            if (user.may(Permission.MANAGE_LINKS)) {
-                html.append(LinkForms.link(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id())));
-                html.append(LinkForms.create(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()), record.name(),
-                        record.vatNumber()));
-            }
             return html.append("</section>").toString();
         }
         try {
             ErpReading<SupplierOverview> reading = gateway.readSupplierOverview(source, link.get().erpNumber());
             SupplierOverview o = reading.value();
-            if (reading.stale()) {
-                html.append(Blocks.banner("error", "ERP unreachable: " + reading.problem() + " Showing the last known figures, read "
-                        + Blocks.age(reading.readAt()) + " ago.")).append("<div class=\"erp-stale\" data-stale=\"true\">");
-            }
+            html.append(Blocks.staleStart(reading));
             html.append("<dl class=\"erp-figures\">");
             Blocks.figure(html, "payableBalance", "We owe", o.payableBalance(), o.currency(), null);
             Blocks.figure(html, "purchasesThisYear", "Purchases this year", o.purchasesThisYear(), o.currency(), null);
@@ -86,9 +75,7 @@ public class SupplierTab implements RecordTab {
             Blocks.count(html, "openPurchaseOrderCount", "Open orders", o.openPurchaseOrderCount());
             html.append("</dl><p class=\"erp-asof\">ERP supplier <b data-figure=\"supplierNumber\">").append(Html.escape(o.supplierNumber()))
                     .append("</b> ").append(Html.escape(o.name())).append(" · ").append(Blocks.asOf(o.asOf())).append("</p>");
-            if (reading.stale()) {
-                html.append("</div>");
-            }
+            html.append(Blocks.staleEnd(reading));
         } catch (ErpGatewayException e) {
             html.append(e.code() == ErpErrorCode.NOT_FOUND
                     ? Blocks.banner("warning", "The linked ERP supplier " + link.get().erpNumber() + " no longer exists in the ERP.")

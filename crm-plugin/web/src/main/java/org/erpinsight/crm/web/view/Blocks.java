@@ -50,6 +50,17 @@ public final class Blocks {
                 + Html.escape(AS_OF.format(asOf)) + "</time>";
     }
 
+    /** Opens the last known figures of a reading the ERP could not renew: the banner with their age, then their frame. */
+    public static String staleStart(org.erpinsight.crm.api.ErpReading<?> reading) {
+        return !reading.stale() ? "" : banner("error", "ERP unreachable: " + reading.problem() + " Showing the last known figures, read "
+                + age(reading.readAt()) + " ago.") + "<div class=\"erp-stale\" data-stale=\"true\">";
+    }
+
+    /** Closes what {@link #staleStart} opened. */
+    public static String staleEnd(org.erpinsight.crm.api.ErpReading<?> reading) {
+        return reading.stale() ? "</div>" : "";
+    }
+
     /** How long ago, for last known figures: "40 s", "12 min", "3 h 5 min". */
     public static String age(Instant readAt) {
         Duration age = Duration.between(readAt, Instant.now());

@@ -1,0 +1,42 @@
+package org.erpinsight.crm.web.view;
+
+import java.util.Optional;
+
+import org.erpinsight.crm.api.host.CrmRecord;
+import org.erpinsight.crm.api.host.CrmUser;
+import org.erpinsight.crm.api.host.Permission;
+import org.erpinsight.crm.api.links.Link;
+import org.erpinsight.crm.api.links.LinkKind;
+import org.erpinsight.crm.api.links.LinkService;
+
+/**
+ * How every insight tab begins: may the user see financial figures, and what is the record
+ * linked to. When the tab cannot go on, the reason is already in the page.
+ */
+public final class TabStart {
+    private TabStart() {
+    }
+
+    /**
+     * The record's link of the kind, or empty with the reason appended: no permission, the link
+     * store unavailable, or not linked ({@code notLinked}, followed by {@code whenUnlinked}'s HTML).
+     */
+    public static Optional<Link> linked(StringBuilder html, CrmRecord record, CrmUser user, LinkService links, String source,
+                                        LinkKind kind, String notLinked, String whenUnlinked) {
+        if (!user.may(Permission.VIEW_FINANCIALS)) {
+            html.append(Blocks.note("You do not have permission to see financial figures."));
+            return Optional.empty();
+        }
+        Optional<Link> link;
+        try {
+            link = links.linkOf(record.ref(), source, kind);
+        } catch (RuntimeException e) {
+            html.append(Blocks.banner("error", "The link store is unavailable."));
+            return Optional.empty();
+        }
+        if (link.isEmpty()) {
+            html.append(Blocks.note(notLinked)).append(whenUnlinked == null ? "" : whenUnlinked);
+        }
+        return link;
+    }
+}
