@@ -116,6 +116,15 @@ public abstract class SupplierAndProjectTabsEndToEnd {
     }
 
     @Test
+    public void anUnlinkedRecordIsOfferedTheErpSupplierWithItsVatNumber() throws Exception {
+        assertEquals(200, link("company/c-1011", "SUPPLIER", "unlink", null).statusCode());
+        String tab = section(page("company/c-1011", "admin"), "erp-supplier");
+        assertTrue(tab, tab.contains("<ul class=\"erp-suggestions\" data-kind=\"SUPPLIER\">")
+                && tab.contains("Fjordview Hotel AS (70002, NO912345678)"));
+        assertEquals(200, link("company/c-1011", "SUPPLIER", "link", "70002").statusCode());
+    }
+
+    @Test
     public void suppliersAndProjectsAreLinkedAndUnlinkedFromTheRecordPage() throws Exception {
         assertTrue(section(page("company/c-1004", "admin"), "erp-supplier").contains("data-kind=\"SUPPLIER\""));
         assertEquals("an unknown supplier is refused", 422, link("company/c-1004", "SUPPLIER", "link", "99999").statusCode());
@@ -127,7 +136,11 @@ public abstract class SupplierAndProjectTabsEndToEnd {
         assertFalse(section(page("company/c-1004", "admin"), "erp-supplier").contains("data-figure"));
 
         assertEquals(200, link("project/pr-3002", "PROJECT", "unlink", null).statusCode());
-        assertTrue(section(page("project/pr-3002", "admin"), "erp-project-overview").contains("data-kind=\"PROJECT\""));
+        String unlinkedProject = section(page("project/pr-3002", "admin"), "erp-project-overview");
+        assertTrue(unlinkedProject.contains("data-kind=\"PROJECT\""));
+        assertTrue("ERP projects are suggested by the words of the CRM project's name:\n" + unlinkedProject,
+                unlinkedProject.contains("<ul class=\"erp-suggestions\" data-kind=\"PROJECT\">")
+                        && unlinkedProject.matches("(?s).*name=\"number\" value=\"P-20\\d\\d\".*"));
         assertEquals("an unknown project is refused", 422, link("project/pr-3002", "PROJECT", "link", "P-9999").statusCode());
         assertEquals(200, link("project/pr-3002", "PROJECT", "link", "P-2004").statusCode());
         String project = section(page("project/pr-3002", "admin"), "erp-project-overview");

@@ -20,6 +20,12 @@ public interface ErpGateway {
 
     List<Party> searchCustomers(String source, PartyQuery query);
 
+    /** Suppliers matching the query (name, VAT number, email domain, phone), best first: suggestions for linking. */
+    List<Party> searchSuppliers(String source, PartyQuery query);
+
+    /** Projects whose number or name holds the text: suggestions for linking a CRM project. */
+    List<ProjectSummary> searchProjects(String source, String text, int limit);
+
     /** @throws ErpGatewayException with {@link ErpErrorCode#NOT_FOUND} for an unknown number */
     CustomerOverview customerOverview(String source, String customerNumber);
 

@@ -79,6 +79,28 @@ final class RestSidecarClient implements SidecarClient {
         return get("/customers" + params, CustomerList.class).customers();
     }
 
+    private record SupplierList(List<Party> suppliers) {
+    }
+
+    @Override
+    public List<Party> searchSuppliers(PartyQuery query) {
+        StringJoiner params = new StringJoiner("&", "?", "");
+        param(params, "name", query.name());
+        param(params, "vatNumber", query.vatNumber());
+        param(params, "emailDomain", query.emailDomain());
+        param(params, "phone", query.phone());
+        param(params, "limit", Integer.toString(query.limit()));
+        return get("/suppliers" + params, SupplierList.class).suppliers();
+    }
+
+    @Override
+    public List<ProjectSummary> searchProjects(String text, int limit) {
+        StringJoiner params = new StringJoiner("&", "?", "");
+        param(params, "text", text);
+        param(params, "limit", Integer.toString(limit));
+        return get("/projects" + params, ProjectList.class).projects();
+    }
+
     @Override
     public CustomerOverview customerOverview(String customerNumber) {
         return get("/customers/" + segment(customerNumber) + "/overview", CustomerOverview.class);

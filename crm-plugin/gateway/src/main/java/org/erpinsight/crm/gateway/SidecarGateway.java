@@ -89,6 +89,16 @@ public class SidecarGateway implements ErpGateway {
     }
 
     @Override
+    public List<Party> searchSuppliers(String source, PartyQuery query) {
+        return connection(source).call(c -> c.searchSuppliers(query));
+    }
+
+    @Override
+    public List<ProjectSummary> searchProjects(String source, String text, int limit) {
+        return connection(source).call(c -> c.searchProjects(text, limit));
+    }
+
+    @Override
     public CustomerOverview customerOverview(String source, String customerNumber) {
         return connection(source).call(c -> c.customerOverview(customerNumber));
     }

@@ -18,7 +18,7 @@ import java.util.Set;
  * overviews also carry the time their figures were read, {@code asOf}). Bounded in entries.
  */
 public final class CachingErp {
-    private static final Set<String> READS = Set.of("customer", "supplier", "searchCustomers", "parties", "customerOverview",
+    private static final Set<String> READS = Set.of("customer", "supplier", "searchCustomers", "searchSuppliers", "searchProjects", "parties", "customerOverview",
             "supplierOverview", "invoices", "invoiceDocument", "orders", "order", "projects", "projectOverview", "searchItems",
             "quote");
     private static final Set<String> WRITES = Set.of("createParty", "createOrder", "replaceOrderLines", "confirmOrder");

@@ -23,7 +23,10 @@ public interface ErpAdapter extends AutoCloseable {
     Optional<Party> supplier(String number);
 
     /** Customers matching any of the query's criteria, best match first, at most {@code query.limit()}. */
-    List<Party> searchCustomers(CustomerQuery query);
+    List<Party> searchCustomers(PartyQuery query);
+
+    /** Suppliers matching any of the query's criteria, best match first, at most {@code query.limit()}. */
+    List<Party> searchSuppliers(PartyQuery query);
 
     PartyPage parties(PartyKind kind, int offset, int limit);
 
@@ -46,6 +49,9 @@ public interface ErpAdapter extends AutoCloseable {
     Optional<List<ProjectSummary>> projects(String customerNumber);
 
     Optional<ProjectOverview> projectOverview(String projectNumber);
+
+    /** Projects whose number or name contains the text, at most {@code limit}. */
+    List<ProjectSummary> searchProjects(String text, int limit);
 
     List<Item> searchItems(String text, int limit);
 

@@ -3,7 +3,7 @@ package org.erpinsight.sidecar.core;
 import java.util.List;
 import java.util.Objects;
 
-/** Use cases: find a customer by number, search customers for linking, page through parties. */
+/** Use cases: find a customer or supplier by number, search them for linking, page through parties. */
 public final class PartyLookup {
     public static final int DEFAULT_SEARCH_LIMIT = 20;
     public static final int MAX_SEARCH_LIMIT = 100;
@@ -29,7 +29,17 @@ public final class PartyLookup {
     }
 
     public List<Party> searchCustomers(String name, String vatNumber, String emailDomain, String phone, Integer limit) {
-        CustomerQuery query = new CustomerQuery(
+        PartyQuery query = query(name, vatNumber, emailDomain, phone, limit);
+        return ErpCalls.call(() -> erp.searchCustomers(query));
+    }
+
+    public List<Party> searchSuppliers(String name, String vatNumber, String emailDomain, String phone, Integer limit) {
+        PartyQuery query = query(name, vatNumber, emailDomain, phone, limit);
+        return ErpCalls.call(() -> erp.searchSuppliers(query));
+    }
+
+    private static PartyQuery query(String name, String vatNumber, String emailDomain, String phone, Integer limit) {
+        PartyQuery query = new PartyQuery(
                 Inputs.optionalText("name", name, Inputs.MAX_TEXT),
                 Inputs.optionalText("vatNumber", vatNumber, 40),
                 Inputs.optionalText("emailDomain", emailDomain, Inputs.MAX_TEXT),
@@ -42,7 +52,7 @@ public final class PartyLookup {
         if (query.name() != null && query.name().length() < 2) {
             throw new ErpException(ErrorCode.INVALID_REQUEST, "name must have at least 2 characters");
         }
-        return ErpCalls.call(() -> erp.searchCustomers(query));
+        return query;
     }
 
     public PartyPage parties(PartyKind kind, Integer offset, Integer limit) {

@@ -205,6 +205,28 @@ public abstract class AdapterContract {
     }
 
     @Test
+    public void suppliersAndProjectsAreFoundForLinking() throws Exception {
+        JsonNode supplier = sidecar().json("/api/v1/suppliers/" + known().supplier());
+        if (supplier.hasNonNull("vatNumber")) {
+            JsonNode found = sidecar().json("/api/v1/suppliers?vatNumber=" + supplier.get("vatNumber").asText());
+            conforms(found, "SupplierSearchResult");
+            assertEquals(known().supplier(), found.at("/suppliers/0/number").asText());
+            assertEquals("SUPPLIER", found.at("/suppliers/0/kind").asText());
+        }
+        String name = supplier.get("name").asText();
+        JsonNode byName = sidecar().json("/api/v1/suppliers?name=" + java.net.URLEncoder.encode(name.substring(0, Math.min(6, name.length())),
+                StandardCharsets.UTF_8));
+        assertTrue(byName.toString(), byName.get("suppliers").findValuesAsText("number").contains(known().supplier()));
+        JsonNode project = sidecar().json("/api/v1/customers/" + known().customerWithProject() + "/projects").at("/projects/0");
+        JsonNode projects = sidecar().json("/api/v1/projects?text=" + java.net.URLEncoder.encode(project.get("number").asText(),
+                StandardCharsets.UTF_8));
+        conforms(projects, "ProjectList");
+        assertTrue(projects.toString(), projects.get("projects").findValuesAsText("number").contains(project.get("number").asText()));
+        assertEquals("INVALID_REQUEST", sidecar().jsonOf(sidecar().get("/api/v1/projects?text=x"), 400).get("code").asText());
+        assertEquals("INVALID_REQUEST", sidecar().jsonOf(sidecar().get("/api/v1/suppliers"), 400).get("code").asText());
+    }
+
+    @Test
     public void projectAndSupplierFiguresAddUp() throws Exception {
         JsonNode projects = sidecar().json("/api/v1/customers/" + known().customerWithProject() + "/projects");
         conforms(projects, "ProjectList");

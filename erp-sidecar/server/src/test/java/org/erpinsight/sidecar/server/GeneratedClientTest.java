@@ -98,6 +98,8 @@ public class GeneratedClientTest {
 
         assertEquals("10001", api.searchCustomers(null, customer.getVatNumber(), null, null, 5).getCustomers().get(0).getNumber());
         called("searchCustomers");
+        assertEquals("70001", api.searchSuppliers(null, supplier.getVatNumber(), null, null, 5).getSuppliers().get(0).getNumber());
+        called("searchSuppliers");
 
         PartyPage page = api.listParties(PartyKind.CUSTOMER, 0, 10);
         called("listParties");
@@ -126,6 +128,8 @@ public class GeneratedClientTest {
         String project = projects.getProjects().get(0).getNumber();
         ProjectOverview projectOverview = api.getProjectOverview(project);
         called("getProjectOverview");
+        assertTrue("found by its number", api.searchProjects(project, 10).getProjects().stream().anyMatch(p -> p.getNumber().equals(project)));
+        called("searchProjects");
         assertEquals(project, projectOverview.getProjectNumber());
     }
 

@@ -32,6 +32,10 @@ public interface SidecarClient extends AutoCloseable {
 
     List<Party> searchCustomers(PartyQuery query);
 
+    List<Party> searchSuppliers(PartyQuery query);
+
+    List<ProjectSummary> searchProjects(String text, int limit);
+
     CustomerOverview customerOverview(String customerNumber);
 
     PartyPage parties(PartyKind kind, int offset, int limit);

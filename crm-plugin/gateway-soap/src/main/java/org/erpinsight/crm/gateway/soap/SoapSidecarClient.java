@@ -78,6 +78,17 @@ final class SoapSidecarClient implements SidecarClient {
     }
 
     @Override
+    public List<Party> searchSuppliers(PartyQuery q) {
+        return call(() -> port.searchSuppliers(q.name(), q.vatNumber(), q.emailDomain(), q.phone(), q.limit()).stream()
+                .map(SoapMapping::party).toList());
+    }
+
+    @Override
+    public List<ProjectSummary> searchProjects(String text, int limit) {
+        return call(() -> port.searchProjects(text, limit).stream().map(SoapMapping::project).toList());
+    }
+
+    @Override
     public List<Party> searchCustomers(PartyQuery q) {
         return call(() -> port.searchCustomers(q.name(), q.vatNumber(), q.emailDomain(), q.phone(), q.limit()).stream()
                 .map(SoapMapping::party).toList());

@@ -1,5 +1,6 @@
 package org.erpinsight.crm.web.projects;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.erpinsight.crm.api.ErpErrorCode;
@@ -7,6 +8,7 @@ import org.erpinsight.crm.api.ErpGateway;
 import org.erpinsight.crm.api.ErpGatewayException;
 import org.erpinsight.crm.api.ErpReading;
 import org.erpinsight.crm.api.ProjectOverview;
+import org.erpinsight.crm.api.ProjectSummary;
 import org.erpinsight.crm.api.host.CrmRecord;
 import org.erpinsight.crm.api.host.CrmUser;
 import org.erpinsight.crm.api.host.Permission;
@@ -49,11 +51,40 @@ public class ProjectOverviewTab implements RecordTab {
         this.source = config.source();
     }
 
+    /**
+     * ERP projects whose number or name holds a word of the CRM project's name (the longer words
+     * first); one click links one.
+     */
+    private String suggestions(CrmRecord record, CrmUser user, String returnTo) {
+        java.util.Map<String, ProjectSummary> found = new java.util.LinkedHashMap<>();
+        List<String> words = java.util.Arrays.stream(record.name().split("[^\\p{L}\\p{N}-]+")).filter(w -> w.length() >= 4)
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(3).toList();
+        try {
+            for (String word : words) {
+                for (ProjectSummary p : gateway.searchProjects(source, word, 5)) {
+                    found.putIfAbsent(p.number(), p);
+                }
+            }
+        } catch (ErpGatewayException e) {
+            return Blocks.note("No suggestions: " + e.getMessage());
+        }
+        if (found.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<p>Suggested ERP projects:</p><ul class=\"erp-suggestions\" data-kind=\"PROJECT\">");
+        for (ProjectSummary p : found.values().stream().limit(5).toList()) {
+            html.append("<li>").append(LinkForms.suggestion(record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()),
+                    p.number(), p.name() + " (" + p.number() + ", customer " + p.customerNumber() + ")")).append("</li>");
+        }
+        return html.append("</ul>").toString();
+    }
+
     @Override
     public String render(CrmRecord record, CrmUser user, String returnTo) {
         StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-project-overview\">").append(Blocks.STYLE);
         String unlinked = user.may(Permission.MANAGE_LINKS)
                 ? LinkForms.link(record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()))
+                        + suggestions(record, user, returnTo)
                 : null;
         Optional<Link> link = TabStart.linked(html, record, user, links, source, LinkKind.PROJECT, "This record is not linked to an ERP project.", unlinked);
         if (link.isEmpty()) {

@@ -1,11 +1,14 @@
 package org.erpinsight.crm.web.suppliers;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.erpinsight.crm.api.ErpErrorCode;
 import org.erpinsight.crm.api.ErpGateway;
 import org.erpinsight.crm.api.ErpGatewayException;
 import org.erpinsight.crm.api.ErpReading;
+import org.erpinsight.crm.api.Party;
+import org.erpinsight.crm.api.PartyQuery;
 import org.erpinsight.crm.api.SupplierOverview;
 import org.erpinsight.crm.api.host.CrmRecord;
 import org.erpinsight.crm.api.host.CrmUser;
@@ -50,13 +53,34 @@ public class SupplierTab implements RecordTab {
         this.source = config.source();
     }
 
+    /** Likely ERP suppliers for this record, by VAT number, email domain and name; one click links one. */
+    private String suggestions(CrmRecord record, CrmUser user, String returnTo) {
+        String domain = record.email() == null || !record.email().contains("@") ? null
+                : record.email().substring(record.email().indexOf('@') + 1);
+        List<Party> found;
+        try {
+            found = gateway.searchSuppliers(source, new PartyQuery(record.name(), record.vatNumber(), domain, null, 5));
+        } catch (ErpGatewayException e) {
+            return Blocks.note("No suggestions: " + e.getMessage());
+        }
+        if (found.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<p>Suggested ERP suppliers:</p><ul class=\"erp-suggestions\" data-kind=\"SUPPLIER\">");
+        for (Party p : found) {
+            html.append("<li>").append(LinkForms.suggestion(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()),
+                    p.number(), p.name() + " (" + p.number() + (p.vatNumber() == null ? "" : ", " + p.vatNumber()) + ")")).append("</li>");
+        }
+        return html.append("</ul>").toString();
+    }
+
     @Override
     public String render(CrmRecord record, CrmUser user, String returnTo) {
         StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-supplier\">").append(Blocks.STYLE);
         String unlinked = user.may(Permission.MANAGE_LINKS)
                 ? LinkForms.link(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()))
                     + LinkForms.create(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()), record.name(),
-                            record.vatNumber())
+                            record.vatNumber()) + suggestions(record, user, returnTo)
                 : null;
         Optional<Link> link = TabStart.linked(html, record, user, links, source, LinkKind.SUPPLIER, "This record is not linked to an ERP supplier.", unlinked);
         if (link.isEmpty()) {

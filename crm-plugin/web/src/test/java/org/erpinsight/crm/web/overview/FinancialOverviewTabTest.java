@@ -80,6 +80,10 @@ public class FinancialOverviewTabTest {
             return List.of(new Party("10001", PartyKind.CUSTOMER, "<img src=x onerror=alert(1)>", null, null, null, null,
                     null, null, "DKK", false));
         }
+        @Override public List<Party> searchSuppliers(String source, PartyQuery q) { return List.of(); }
+        @Override public List<org.erpinsight.crm.api.ProjectSummary> searchProjects(String source, String text, int limit) {
+            return List.of();
+        }
         @Override public CustomerOverview customerOverview(String source, String n) {
             if (failure != null) {
                 throw failure;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.erpinsight.sidecar.core.CustomerQuery;
+import org.erpinsight.sidecar.core.PartyQuery;
 import org.erpinsight.sidecar.core.ErpException;
 import org.erpinsight.sidecar.core.ErrorCode;
 import org.erpinsight.sidecar.core.Party;
@@ -42,7 +42,12 @@ final class PartyBook {
                 rs.getString("country_code"), rs.getString("currency"), rs.getBoolean("blocked"));
     }
 
-    List<Party> searchCustomers(CustomerQuery q) {
+    List<Party> searchCustomers(PartyQuery q) {
+        return search(PartyKind.CUSTOMER, q);
+    }
+
+    /** Customers or suppliers by VAT number, email domain, phone and folded name, best match first. */
+    List<Party> search(PartyKind kind, PartyQuery q) {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (q.vatNumber() != null) {
@@ -68,8 +73,8 @@ final class PartyBook {
         }
         record Scored(Party party, int score) {
         }
-        List<Scored> scored = db.list("SELECT " + COLUMNS + ", email_domain, phone_digits, name_folded FROM customer WHERE "
-                + String.join(" OR ", where), rs -> new Scored(party(rs, PartyKind.CUSTOMER), score(q, rs)), args.toArray());
+        List<Scored> scored = db.list("SELECT " + COLUMNS + ", email_domain, phone_digits, name_folded FROM " + table(kind) + " WHERE "
+                + String.join(" OR ", where), rs -> new Scored(party(rs, kind), score(q, rs)), args.toArray());
         return scored.stream()
                 .sorted(Comparator.comparingInt(Scored::score).reversed().thenComparing(x -> x.party().number()))
                 .limit(q.limit())
@@ -77,7 +82,7 @@ final class PartyBook {
                 .toList();
     }
 
-    private static int score(CustomerQuery q, ResultSet rs) throws SQLException {
+    private static int score(PartyQuery q, ResultSet rs) throws SQLException {
         int score = 0;
         if (q.vatNumber() != null && Names.vat(q.vatNumber()).equals(rs.getString("vat_number"))) {
             score += 100;

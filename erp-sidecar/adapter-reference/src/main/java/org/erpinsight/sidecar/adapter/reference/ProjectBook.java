@@ -34,6 +34,14 @@ final class ProjectBook {
         });
     }
 
+    /** Projects whose number or name holds the text, in any case. */
+    List<ProjectSummary> search(String text, int limit) {
+        String like = "%" + text.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return db.list("SELECT number, name, customer_number, status FROM project WHERE LOWER(number) LIKE ? ESCAPE '!'"
+                + " OR LOWER(name) LIKE ? ESCAPE '!' ORDER BY number FETCH FIRST " + limit + " ROWS ONLY",
+                rs -> new ProjectSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), like, like);
+    }
+
     Optional<ProjectOverview> overview(String number) {
         return db.read(c -> {
             record Project(String name, String customer, BigDecimal budget, BigDecimal rate, String currency) {

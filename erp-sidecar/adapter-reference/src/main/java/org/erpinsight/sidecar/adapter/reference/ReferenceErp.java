@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.erpinsight.sidecar.core.CustomerOverview;
-import org.erpinsight.sidecar.core.CustomerQuery;
+import org.erpinsight.sidecar.core.PartyQuery;
 import org.erpinsight.sidecar.core.ErpAdapter;
 import org.erpinsight.sidecar.core.InvoiceFilter;
 import org.erpinsight.sidecar.core.InvoicePage;
@@ -146,8 +146,18 @@ public final class ReferenceErp implements ErpAdapter {
     }
 
     @Override
-    public List<Party> searchCustomers(CustomerQuery query) {
+    public List<Party> searchCustomers(PartyQuery query) {
         return parties.searchCustomers(query);
+    }
+
+    @Override
+    public List<Party> searchSuppliers(PartyQuery query) {
+        return parties.search(PartyKind.SUPPLIER, query);
+    }
+
+    @Override
+    public List<ProjectSummary> searchProjects(String text, int limit) {
+        return projects.search(text, limit);
     }
 
     @Override

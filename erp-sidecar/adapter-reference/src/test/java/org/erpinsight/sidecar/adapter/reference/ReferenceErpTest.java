@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.erpinsight.sidecar.core.CustomerOverview;
-import org.erpinsight.sidecar.core.CustomerQuery;
+import org.erpinsight.sidecar.core.PartyQuery;
 import org.erpinsight.sidecar.core.PartyKind;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -102,8 +102,8 @@ public class ReferenceErpTest {
 
     @Test
     public void searchRanksAnExactVatNumberFirstAndTreatsLikeCharactersLiterally() {
-        assertEquals("10001", erp.searchCustomers(new CustomerQuery("byg", "DK 1234 5678", null, null, 5)).get(0).number());
-        assertTrue(erp.searchCustomers(new CustomerQuery("%", null, null, null, 5)).isEmpty());
-        assertTrue(erp.searchCustomers(new CustomerQuery("__", null, null, null, 5)).isEmpty());
+        assertEquals("10001", erp.searchCustomers(new PartyQuery("byg", "DK 1234 5678", null, null, 5)).get(0).number());
+        assertTrue(erp.searchCustomers(new PartyQuery("%", null, null, null, 5)).isEmpty());
+        assertTrue(erp.searchCustomers(new PartyQuery("__", null, null, null, 5)).isEmpty());
     }
 }

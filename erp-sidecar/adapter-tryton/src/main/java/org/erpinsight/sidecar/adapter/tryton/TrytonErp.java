@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.erpinsight.sidecar.core.CustomerOverview;
-import org.erpinsight.sidecar.core.CustomerQuery;
+import org.erpinsight.sidecar.core.PartyQuery;
 import org.erpinsight.sidecar.core.ErpAdapter;
 import org.erpinsight.sidecar.core.InvoiceFilter;
 import org.erpinsight.sidecar.core.InvoicePage;
@@ -64,8 +64,18 @@ public final class TrytonErp implements ErpAdapter {
     }
 
     @Override
-    public List<Party> searchCustomers(CustomerQuery query) {
-        return parties.searchCustomers(query);
+    public List<Party> searchCustomers(PartyQuery query) {
+        return parties.search(PartyKind.CUSTOMER, query);
+    }
+
+    @Override
+    public List<Party> searchSuppliers(PartyQuery query) {
+        return parties.search(PartyKind.SUPPLIER, query);
+    }
+
+    @Override
+    public List<ProjectSummary> searchProjects(String text, int limit) {
+        return projects.search(text, limit);
     }
 
     @Override

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.erpinsight.sidecar.core.CustomerQuery;
+import org.erpinsight.sidecar.core.PartyQuery;
 import org.erpinsight.sidecar.core.ErpException;
 import org.erpinsight.sidecar.core.ErrorCode;
 import org.erpinsight.sidecar.core.Party;
@@ -169,7 +169,8 @@ final class TrytonParties {
         return node.isMissingNode() || node.isNull() || node.asText().isBlank() ? null : node.asText();
     }
 
-    List<Party> searchCustomers(CustomerQuery q) {
+    /** Customers or suppliers by name, VAT number, email domain and phone, best match first. */
+    List<Party> search(PartyKind kind, PartyQuery q) {
         List<Object> any = list("OR");
         if (q.name() != null) {
             any.add(list("name", "ilike", "%" + q.name() + "%"));
@@ -189,13 +190,13 @@ final class TrytonParties {
         if (any.size() == 1) {
             return List.of();
         }
-        JsonNode rows = tryton.model("party.party", "search_read", list(memberDomain(PartyKind.CUSTOMER), any), 0,
+        JsonNode rows = tryton.model("party.party", "search_read", list(memberDomain(kind), any), 0,
                 Math.max(50, q.limit() * 5), null, FIELDS);
         record Scored(Party party, int score) {
         }
         List<Scored> scored = new ArrayList<>();
         for (JsonNode row : rows) {
-            Party p = party(row, PartyKind.CUSTOMER);
+            Party p = party(row, kind);
             int score = 0;
             if (q.vatNumber() != null && q.vatNumber().replaceAll("[\\s.\\-]", "").equalsIgnoreCase(p.vatNumber())) {
                 score += 100;

@@ -66,6 +66,18 @@ final class TrytonProjects {
         });
     }
 
+    /** Projects whose name (and so number) holds the text. */
+    List<ProjectSummary> search(String text, int limit) {
+        List<ProjectSummary> found = new ArrayList<>();
+        for (JsonNode work : tryton.model("project.work", "search_read", list(list("type", "=", "project"),
+                list("name", "ilike", containing(text))), 0, limit, list(list("name", "ASC"), list("id", "ASC")),
+                list("name", "status.name", "party.code"))) {
+            found.add(new ProjectSummary(number(work.get("name").asText()), work.get("name").asText(),
+                    work.path("party.").path("code").asText(""), work.path("status.").path("name").asText("Open")));
+        }
+        return found;
+    }
+
     /** A LIKE pattern that finds the number in a name; its wildcards match any one character (escaping differs by database). */
     private static String containing(String text) {
         return "%" + text.replaceAll("[%_\\\\]", "_") + "%";

@@ -52,6 +52,12 @@ public class LedgerResource {
     }
 
     @GET
+    @Path("projects")
+    public ProjectList searchProjects(@QueryParam("text") String text, @QueryParam("limit") String limit) {
+        return new ProjectList(uses.projects().search(text, QueryValues.integer("limit", limit)));
+    }
+
+    @GET
     @Path("projects/{projectNumber}/overview")
     public ProjectOverview getProjectOverview(@PathParam("projectNumber") String projectNumber) {
         return uses.projects().overview(projectNumber);

@@ -51,6 +51,18 @@ public class PartyResource {
         return new Pong("ok");
     }
 
+    public record SupplierSearchResult(List<Party> suppliers) {
+    }
+
+    @GET
+    @Path("suppliers")
+    public SupplierSearchResult searchSuppliers(@QueryParam("name") String name, @QueryParam("vatNumber") String vatNumber,
+                                                @QueryParam("emailDomain") String emailDomain, @QueryParam("phone") String phone,
+                                                @QueryParam("limit") String limit) {
+        return new SupplierSearchResult(uses.parties().searchSuppliers(name, vatNumber, emailDomain, phone,
+                QueryValues.integer("limit", limit)));
+    }
+
     @GET
     @Path("customers")
     public CustomerSearchResult searchCustomers(@QueryParam("name") String name, @QueryParam("vatNumber") String vatNumber,

@@ -83,6 +83,18 @@ public class ErpSoapEndpoint implements ErpInsightPort {
     }
 
     @Override
+    public List<Party> searchSuppliers(String name, String vatNumber, String emailDomain, String phone, Integer limit)
+            throws ErpFault_Exception {
+        return call("searchSuppliers", Scope.READ, () -> uses.parties().searchSuppliers(name, vatNumber, emailDomain, phone, limit).stream()
+                .map(SoapMapping::party).toList());
+    }
+
+    @Override
+    public List<ProjectSummary> searchProjects(String text, Integer limit) throws ErpFault_Exception {
+        return call("searchProjects", Scope.READ, () -> uses.projects().search(text, limit).stream().map(SoapMapping::project).toList());
+    }
+
+    @Override
     public PartyPage listParties(PartyKind kind, Integer offset, Integer limit) throws ErpFault_Exception {
         return call("listParties", Scope.READ, () -> SoapMapping.page(uses.parties().parties(SoapMapping.kind(kind), offset, limit)));
     }
