@@ -18,7 +18,6 @@ import org.erpinsight.crm.api.host.CrmUser;
 import org.erpinsight.crm.api.host.CrmUsers;
 import org.erpinsight.crm.api.host.Permission;
 import org.erpinsight.crm.api.host.RecordRef;
-import org.erpinsight.crm.api.host.RecordType;
 import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;

@@ -21,7 +21,6 @@ import org.erpinsight.crm.api.host.CrmUsers;
 import org.erpinsight.crm.api.host.Permission;
 import org.erpinsight.crm.api.host.RecordDirectory;
 import org.erpinsight.crm.api.host.RecordRef;
-import org.erpinsight.crm.api.host.RecordType;
 import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkConflictException;
 import org.erpinsight.crm.api.links.LinkKind;

@@ -10,7 +10,6 @@ import org.erpinsight.crm.api.ProjectOverview;
 import org.erpinsight.crm.api.ProjectSummary;
 import org.erpinsight.crm.api.host.CrmRecord;
 import org.erpinsight.crm.api.host.CrmUser;
-import org.erpinsight.crm.api.host.Permission;
 import org.erpinsight.crm.api.host.RecordTab;
 import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkKind;

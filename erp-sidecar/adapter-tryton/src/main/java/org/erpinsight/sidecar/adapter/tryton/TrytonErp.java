@@ -3,7 +3,6 @@ package org.erpinsight.sidecar.adapter.tryton;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
