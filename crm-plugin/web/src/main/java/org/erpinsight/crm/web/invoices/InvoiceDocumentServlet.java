@@ -1,6 +1,5 @@
 package org.erpinsight.crm.web.invoices;
 
-import org.erpinsight.crm.web.InsightConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import org.erpinsight.crm.api.host.RecordRef;
 import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.InsightConfiguration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -1,8 +1,5 @@
 package org.erpinsight.crm.web.links;
 
-import org.erpinsight.crm.web.CsrfTokens;
-import org.erpinsight.crm.web.view.Html;
-import org.erpinsight.crm.web.view.ReturnPath;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -25,6 +22,9 @@ import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkConflictException;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.CsrfTokens;
+import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.ReturnPath;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

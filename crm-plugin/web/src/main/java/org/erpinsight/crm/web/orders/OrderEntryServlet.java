@@ -1,11 +1,5 @@
 package org.erpinsight.crm.web.orders;
 
-import org.erpinsight.crm.web.CsrfTokens;
-import org.erpinsight.crm.web.InsightConfiguration;
-import org.erpinsight.crm.web.view.ReturnPath;
-import org.erpinsight.crm.web.view.Html;
-import org.erpinsight.crm.web.view.Page;
-import org.erpinsight.crm.web.view.Amounts;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +29,12 @@ import org.erpinsight.crm.api.host.RecordRef;
 import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.CsrfTokens;
+import org.erpinsight.crm.web.InsightConfiguration;
+import org.erpinsight.crm.web.view.Amounts;
+import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.Page;
+import org.erpinsight.crm.web.view.ReturnPath;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

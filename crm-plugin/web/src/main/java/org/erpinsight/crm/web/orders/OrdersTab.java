@@ -1,9 +1,5 @@
 package org.erpinsight.crm.web.orders;
 
-import org.erpinsight.crm.web.CsrfTokens;
-import org.erpinsight.crm.web.InsightConfiguration;
-import org.erpinsight.crm.web.view.Html;
-import org.erpinsight.crm.web.view.Amounts;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
@@ -20,6 +16,10 @@ import org.erpinsight.crm.api.host.RecordTab;
 import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.CsrfTokens;
+import org.erpinsight.crm.web.InsightConfiguration;
+import org.erpinsight.crm.web.view.Amounts;
+import org.erpinsight.crm.web.view.Html;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -1,11 +1,5 @@
 package org.erpinsight.crm.web.overview;
 
-import org.erpinsight.crm.web.CsrfTokens;
-import org.erpinsight.crm.web.InsightConfiguration;
-import org.erpinsight.crm.web.view.Blocks;
-import org.erpinsight.crm.web.view.Html;
-import org.erpinsight.crm.web.view.LinkForms;
-import org.erpinsight.crm.web.view.Amounts;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +21,12 @@ import org.erpinsight.crm.api.host.RecordTab;
 import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.CsrfTokens;
+import org.erpinsight.crm.web.InsightConfiguration;
+import org.erpinsight.crm.web.view.Amounts;
+import org.erpinsight.crm.web.view.Blocks;
+import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.LinkForms;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

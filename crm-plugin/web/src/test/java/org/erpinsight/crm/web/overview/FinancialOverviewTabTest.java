@@ -1,8 +1,5 @@
 package org.erpinsight.crm.web.overview;
 
-import org.erpinsight.crm.web.CsrfTokens;
-import org.erpinsight.crm.web.InsightConfiguration;
-import org.erpinsight.crm.web.view.ReturnPath;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -37,6 +34,9 @@ import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkChange;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.CsrfTokens;
+import org.erpinsight.crm.web.InsightConfiguration;
+import org.erpinsight.crm.web.view.ReturnPath;
 import org.junit.Test;
 
 /**
