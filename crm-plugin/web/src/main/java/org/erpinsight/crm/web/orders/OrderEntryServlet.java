@@ -313,7 +313,8 @@ public class OrderEntryServlet extends HttpServlet {
         }
         html.append(form(user, record, returnTo, null)).append("<input type=\"hidden\" name=\"order\" value=\"")
                 .append(Html.escape(order.number())).append("\"><table class=\"erp-lines erp-editable\"><thead><tr><th>Item</th>")
-                .append("<th>Description</th><th>Quantity</th><th class=\"erp-amount\">Unit price</th><th class=\"erp-amount\">Amount</th>")
+                .append("<th>Description</th><th>Quantity</th><th class=\"erp-amount\">Unit price</th><th class=\"erp-amount\">Discount</th>")
+                .append("<th class=\"erp-amount\">Amount</th>")
                 .append("<th>Price rule</th><th>Remove</th></tr></thead><tbody>");
         int n = 0;
         for (OrderLine l : order.lines()) {
@@ -324,7 +325,9 @@ public class OrderEntryServlet extends HttpServlet {
                     .append("\" maxlength=\"32\" size=\"10\"></td><td>").append(Html.escape(l.description()))
                     .append("</td><td><input name=\"quantity\" value=\"").append(Html.escape(l.quantity().toPlainString()))
                     .append("\" inputmode=\"decimal\" size=\"6\"></td><td class=\"erp-amount erp-unit-price\">")
-                    .append(Html.escape(Amounts.price(l.unitPrice(), order.currency()))).append("</td><td class=\"erp-amount erp-line-amount\">")
+                    .append(Html.escape(Amounts.price(l.unitPrice(), order.currency()))).append("</td><td class=\"erp-amount erp-discount\">")
+                    .append(Html.escape(l.discountPercent().stripTrailingZeros().toPlainString())).append("%</td>")
+                    .append("<td class=\"erp-amount erp-line-amount\">")
                     .append(Html.escape(Amounts.format(l.lineAmount(), order.currency()))).append("</td><td class=\"erp-price-rule\">")
                     .append(Html.escape(l.priceRule())).append("</td><td><input type=\"checkbox\" name=\"remove\" value=\"").append(n)
                     .append("\" aria-label=\"Remove line ").append(n).append("\"></td></tr>");
@@ -333,7 +336,8 @@ public class OrderEntryServlet extends HttpServlet {
             n++;
             html.append("<tr data-line=\"").append(n).append("\" class=\"erp-new-line\"><td><input name=\"item\" maxlength=\"32\" size=\"10\"")
                     .append(" placeholder=\"item number\"></td><td></td><td><input name=\"quantity\" inputmode=\"decimal\" size=\"6\"></td>")
-                    .append("<td class=\"erp-amount erp-unit-price\"></td><td class=\"erp-amount erp-line-amount\"></td>")
+                    .append("<td class=\"erp-amount erp-unit-price\"></td><td class=\"erp-amount erp-discount\"></td>")
+                    .append("<td class=\"erp-amount erp-line-amount\"></td>")
                     .append("<td class=\"erp-price-rule\"></td><td></td></tr>");
         }
         html.append("</tbody></table><p>Total <b class=\"erp-total\" data-total=\"").append(order.total().toPlainString()).append("\">")
@@ -368,18 +372,19 @@ public class OrderEntryServlet extends HttpServlet {
 
     /**
      * Where scripts run: prices the editable lines as quantities or items change (after a pause
-     * in typing), without saving; the form works the same without it.
+     * in typing), without saving; the form works the same without it. (The form's action is read
+     * as an attribute: the Save button is named "action" and shadows form.action.)
      */
     private static final String REPRICING = "<script>(function(){var t=document.querySelector('table.erp-editable');"
             + "if(!t||!window.fetch)return;var f=t.closest('form'),timer=null,seq=0,u=f.querySelector('.erp-unsaved');"
             + "function filled(r){var i=r.querySelector('input[name=item]'),q=r.querySelector('input[name=quantity]');"
             + "return i&&q&&i.value.trim()&&q.value.trim();}"
             + "function reprice(){var d=new FormData(f);d.set('action','quote');d.set('format','json');var mine=++seq;"
-            + "fetch(f.action,{method:'POST',body:new URLSearchParams(d),headers:{'Accept':'application/json'},credentials:'same-origin'})"
+            + "fetch(f.getAttribute('action'),{method:'POST',body:new URLSearchParams(d),headers:{'Accept':'application/json'},credentials:'same-origin'})"
             + ".then(function(r){return r.json().then(function(j){return{ok:r.ok,j:j};});}).then(function(a){if(mine!==seq)return;"
             + "u.hidden=false;if(!a.ok){u.textContent='('+(a.j.message||'no prices')+')';return;}"
             + "var rows=[].slice.call(t.querySelectorAll('tbody tr')).filter(filled);a.j.lines.forEach(function(l,i){var r=rows[i];"
-            + "if(!r)return;r.querySelector('.erp-unit-price').textContent=l.unitPrice;r.querySelector('.erp-line-amount').textContent="
+            + "if(!r)return;r.querySelector('.erp-unit-price').textContent=l.unitPrice;r.querySelector('.erp-discount').textContent=l.discount;r.querySelector('.erp-line-amount').textContent="
             + "l.lineAmount;r.querySelector('.erp-price-rule').textContent=l.priceRule;});f.querySelector('.erp-total').textContent=a.j.total;"
             + "u.textContent='(prices for the changed lines; not saved in the ERP yet)';}).catch(function(){});}"
             + "t.addEventListener('input',function(e){if(e.target.name!=='quantity'&&e.target.name!=='item')return;"
@@ -392,7 +397,8 @@ public class OrderEntryServlet extends HttpServlet {
         for (int i = 0; i < quote.lines().size(); i++) {
             OrderLine l = quote.lines().get(i);
             json.append(i == 0 ? "" : ",").append("{\"itemNumber\":\"").append(jsonText(l.itemNumber())).append("\",\"unitPrice\":\"")
-                    .append(jsonText(Amounts.price(l.unitPrice(), quote.currency()))).append("\",\"lineAmount\":\"")
+                    .append(jsonText(Amounts.price(l.unitPrice(), quote.currency()))).append("\",\"discount\":\"")
+                    .append(jsonText(l.discountPercent().stripTrailingZeros().toPlainString() + "%")).append("\",\"lineAmount\":\"")
                     .append(jsonText(Amounts.format(l.lineAmount(), quote.currency()))).append("\",\"priceRule\":\"")
                     .append(jsonText(l.priceRule())).append("\"}");
         }
