@@ -20,7 +20,7 @@ import java.util.Random;
 final class DemoData {
     static final long SEED = 20261128L;
     /** Raised whenever schema.sql changes: an older database is then recreated. */
-    static final int SCHEMA_VERSION = 5;
+    static final int SCHEMA_VERSION = 6;
     private static final int BATCH = 5_000;
 
     /** Hand-made customers: number, name, VAT, email, phone, postcode, city, country, credit limit, group. */
@@ -143,8 +143,8 @@ final class DemoData {
 
     /** Suppliers the demo CRM knows: Andersen Byg is a customer that also sells to us, Fjordview Hotel a supplier only. */
     static final String[][] KNOWN_SUPPLIERS = {
-        {"Andersen Byg A/S", "DK12345678", "post@andersenbyg.dk"},
-        {"Fjordview Hotel AS", "NO912345678", "post@fjordview.no"},
+        {"Andersen Byg A/S", "DK12345678", "post@andersenbyg.dk", "DK"},
+        {"Fjordview Hotel AS", "NO912345678", "post@fjordview.no", "NO"},
     };
 
     private void insertSuppliers() throws SQLException {
@@ -162,6 +162,8 @@ final class DemoData {
                     name = KNOWN_SUPPLIERS[i][0];
                     vat = KNOWN_SUPPLIERS[i][1];
                     email = KNOWN_SUPPLIERS[i][2];
+                    c = java.util.Arrays.asList(COUNTRIES).indexOf(KNOWN_SUPPLIERS[i][3]);
+                    phone = PHONE_PREFIX[c] + phone.substring(phone.indexOf(' '));
                 }
                 s.setString(1, Integer.toString(70001 + i));
                 s.setString(2, name);
