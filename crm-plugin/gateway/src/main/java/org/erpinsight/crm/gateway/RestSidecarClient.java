@@ -56,27 +56,25 @@ final class RestSidecarClient implements SidecarClient {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    @Override
-    public Optional<Party> customer(String customerNumber) {
-        try {
-            return Optional.of(get("/customers/" + segment(customerNumber), Party.class));
-        } catch (ErpGatewayException e) {
-            if (e.code() == ErpErrorCode.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    @Override
-    public List<Party> searchCustomers(PartyQuery query) {
+    /** The search criteria as a query string, for customers and suppliers alike. */
+    private static String queryString(PartyQuery query) {
         StringJoiner params = new StringJoiner("&", "?", "");
         param(params, "name", query.name());
         param(params, "vatNumber", query.vatNumber());
         param(params, "emailDomain", query.emailDomain());
         param(params, "phone", query.phone());
         param(params, "limit", Integer.toString(query.limit()));
-        return get("/customers" + params, CustomerList.class).customers();
+        return params.toString();
+    }
+
+    @Override
+    public Optional<Party> customer(String customerNumber) {
+        return unlessNotFound(() -> get("/customers/" + segment(customerNumber), Party.class));
+    }
+
+    @Override
+    public List<Party> searchCustomers(PartyQuery query) {
+        return get("/customers" + queryString(query), CustomerList.class).customers();
     }
 
     private record SupplierList(List<Party> suppliers) {
@@ -84,13 +82,7 @@ final class RestSidecarClient implements SidecarClient {
 
     @Override
     public List<Party> searchSuppliers(PartyQuery query) {
-        StringJoiner params = new StringJoiner("&", "?", "");
-        param(params, "name", query.name());
-        param(params, "vatNumber", query.vatNumber());
-        param(params, "emailDomain", query.emailDomain());
-        param(params, "phone", query.phone());
-        param(params, "limit", Integer.toString(query.limit()));
-        return get("/suppliers" + params, SupplierList.class).suppliers();
+        return get("/suppliers" + queryString(query), SupplierList.class).suppliers();
     }
 
     @Override
@@ -174,14 +166,7 @@ final class RestSidecarClient implements SidecarClient {
 
     @Override
     public Optional<Party> supplier(String supplierNumber) {
-        try {
-            return Optional.of(get("/suppliers/" + segment(supplierNumber), Party.class));
-        } catch (ErpGatewayException e) {
-            if (e.code() == ErpErrorCode.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return unlessNotFound(() -> get("/suppliers/" + segment(supplierNumber), Party.class));
     }
 
     @Override
@@ -207,14 +192,7 @@ final class RestSidecarClient implements SidecarClient {
 
     @Override
     public Optional<Order> order(String orderNumber) {
-        try {
-            return Optional.of(get("/orders/" + segment(orderNumber), Order.class));
-        } catch (ErpGatewayException e) {
-            if (e.code() == ErpErrorCode.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return unlessNotFound(() -> get("/orders/" + segment(orderNumber), Order.class));
     }
 
     private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
@@ -319,6 +297,18 @@ final class RestSidecarClient implements SidecarClient {
     private static void param(StringJoiner params, String name, String value) {
         if (value != null && !value.isBlank()) {
             params.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The answer, or empty when the sidecar says the ERP has no such record. */
+    private static <T> Optional<T> unlessNotFound(java.util.function.Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (ErpGatewayException e) {
+            if (e.code() == ErpErrorCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 }

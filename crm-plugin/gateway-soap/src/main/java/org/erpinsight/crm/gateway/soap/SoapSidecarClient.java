@@ -67,14 +67,7 @@ final class SoapSidecarClient implements SidecarClient {
 
     @Override
     public Optional<Party> customer(String customerNumber) {
-        try {
-            return Optional.of(call(() -> SoapMapping.party(port.getCustomer(customerNumber))));
-        } catch (ErpGatewayException e) {
-            if (e.code() == ErpErrorCode.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return unlessNotFound(() -> call(() -> SoapMapping.party(port.getCustomer(customerNumber))));
     }
 
     @Override
@@ -143,14 +136,7 @@ final class SoapSidecarClient implements SidecarClient {
 
     @Override
     public Optional<Party> supplier(String supplierNumber) {
-        try {
-            return Optional.of(call(() -> SoapMapping.party(port.getSupplier(supplierNumber))));
-        } catch (ErpGatewayException e) {
-            if (e.code() == ErpErrorCode.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return unlessNotFound(() -> call(() -> SoapMapping.party(port.getSupplier(supplierNumber))));
     }
 
     @Override
@@ -176,14 +162,7 @@ final class SoapSidecarClient implements SidecarClient {
 
     @Override
     public Optional<Order> order(String orderNumber) {
-        try {
-            return Optional.of(call(() -> SoapMapping.order(port.getOrder(orderNumber))));
-        } catch (ErpGatewayException e) {
-            if (e.code() == ErpErrorCode.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return unlessNotFound(() -> call(() -> SoapMapping.order(port.getOrder(orderNumber))));
     }
 
     @Override
@@ -237,6 +216,18 @@ final class SoapSidecarClient implements SidecarClient {
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR, "SOAP call failed: " + e, e);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** The answer, or empty when the sidecar says the ERP has no such record. */
+    private static <T> Optional<T> unlessNotFound(java.util.function.Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (ErpGatewayException e) {
+            if (e.code() == ErpErrorCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 }
