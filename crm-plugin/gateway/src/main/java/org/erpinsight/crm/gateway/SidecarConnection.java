@@ -94,9 +94,18 @@ public class SidecarConnection {
     }
 
     void removeTransport(SidecarTransport transport, Map<String, Object> properties) {
+        // SCR passes null when the transport's service object could no longer be obtained (its
+        // bundle stopping at the same moment, as Karaf does on a configuration change)
+        if (transport == null) {
+            Object name = properties.get(SidecarTransport.PROPERTY);
+            if (name != null) {
+                transports.remove(name.toString());
+            }
+            return;
+        }
         transports.values().remove(transport);
         synchronized (this) {
-            if (transport == clientTransport) {
+            if (transport == clientTransport && client != null) {
                 client.close();
                 client = null;
                 clientTransport = null;

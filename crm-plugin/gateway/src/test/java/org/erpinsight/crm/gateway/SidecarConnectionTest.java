@@ -117,6 +117,15 @@ public class SidecarConnectionTest {
     }
 
     @Test
+    public void aTransportWhoseServiceIsGoneIsForgottenByItsName() {
+        // SCR unbinds with a null service object when the transport's bundle stops meanwhile (seen in Karaf)
+        SidecarConnection connection = connection("http://127.0.0.1:1", SidecarTransport.REST, 1000);
+        connection.removeTransport(null, Map.of(SidecarTransport.PROPERTY, SidecarTransport.REST));
+        ErpGatewayException e = assertThrows(ErpGatewayException.class, () -> connection.call(c -> c.customer("10001")));
+        assertEquals(ErpErrorCode.TRANSPORT_MISSING, e.code());
+    }
+
+    @Test
     public void aTransportThatIsNotInstalledIsNamed() {
         SidecarConnection connection = connection("http://127.0.0.1:1", SidecarTransport.SOAP, 1000);
         ErpGatewayException e = assertThrows(ErpGatewayException.class, () -> connection.call(c -> c.customer("10001")));

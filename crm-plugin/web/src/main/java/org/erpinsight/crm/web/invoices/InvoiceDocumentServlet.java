@@ -20,10 +20,13 @@ import org.erpinsight.crm.api.host.RecordRef;
 import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.WebWhiteboard;
 import org.erpinsight.crm.web.InsightConfiguration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -33,6 +36,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  */
 @Component(service = Servlet.class, configurationPid = InsightConfiguration.PID)
 @HttpWhiteboardServletPattern(InvoiceDocumentServlet.PATH)
+@HttpWhiteboardServletName(WebWhiteboard.NAME_PREFIX + "invoice-document")
+@HttpWhiteboardContextSelect(WebWhiteboard.DEFAULT_CONTEXT)
 public class InvoiceDocumentServlet extends HttpServlet {
     static final String PATH = "/erp-insight/invoice-document";
     private static final long serialVersionUID = 1L;

@@ -28,6 +28,7 @@ import org.erpinsight.crm.api.host.RecordRef;
 import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.WebWhiteboard;
 import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.view.Amounts;
 import org.erpinsight.crm.web.view.Blocks;
@@ -36,6 +37,8 @@ import org.erpinsight.crm.web.view.Page;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -45,6 +48,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  */
 @Component(service = Servlet.class, configurationPid = InsightConfiguration.PID)
 @HttpWhiteboardServletPattern(InvoiceListServlet.PATH)
+@HttpWhiteboardServletName(WebWhiteboard.NAME_PREFIX + "invoices")
+@HttpWhiteboardContextSelect(WebWhiteboard.DEFAULT_CONTEXT)
 public class InvoiceListServlet extends HttpServlet {
     public static final String PATH = "/erp-insight/invoices";
     static final int PAGE_SIZE = 25;

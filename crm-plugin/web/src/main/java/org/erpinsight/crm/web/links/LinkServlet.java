@@ -22,12 +22,16 @@ import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkConflictException;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.InsightConfiguration;
+import org.erpinsight.crm.web.WebWhiteboard;
 import org.erpinsight.crm.web.CsrfTokens;
 import org.erpinsight.crm.web.view.Html;
 import org.erpinsight.crm.web.view.ReturnPath;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -35,8 +39,10 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * {@code Accept: application/json}). Checks the user's permission and CSRF token, that the
  * record exists in the CRM and the number in the ERP, then writes the link with an audit entry.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = InsightConfiguration.PID)
 @HttpWhiteboardServletPattern(LinkServlet.PATH)
+@HttpWhiteboardServletName(WebWhiteboard.NAME_PREFIX + "links")
+@HttpWhiteboardContextSelect(WebWhiteboard.DEFAULT_CONTEXT)
 public class LinkServlet extends HttpServlet {
     static final String PATH = org.erpinsight.crm.web.view.LinkForms.PATH;
     private static final long serialVersionUID = 1L;

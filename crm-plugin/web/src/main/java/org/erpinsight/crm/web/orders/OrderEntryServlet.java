@@ -29,6 +29,7 @@ import org.erpinsight.crm.api.host.RecordRef;
 import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.web.WebWhiteboard;
 import org.erpinsight.crm.web.CsrfTokens;
 import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.view.Amounts;
@@ -38,6 +39,8 @@ import org.erpinsight.crm.web.view.ReturnPath;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -51,6 +54,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  */
 @Component(service = Servlet.class, configurationPid = InsightConfiguration.PID)
 @HttpWhiteboardServletPattern(OrderEntryServlet.PATH)
+@HttpWhiteboardServletName(WebWhiteboard.NAME_PREFIX + "order-entry")
+@HttpWhiteboardContextSelect(WebWhiteboard.DEFAULT_CONTEXT)
 public class OrderEntryServlet extends HttpServlet {
     static final String PATH = "/erp-insight/order";
     static final int MAX_LINES = 20;
