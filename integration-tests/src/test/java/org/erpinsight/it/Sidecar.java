@@ -58,6 +58,16 @@ final class Sidecar extends ExternalResource {
         return uri;
     }
 
+    /** The sidecar's Prometheus metrics, e.g. to see which transport a call came over. */
+    String metrics() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(baseUri().resolve("/metrics"))
+                .header("X-API-Key", KEY).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("/metrics answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** What the sidecar's REST API answers for a path, as the test's independent reference. */
     JsonNode json(String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(baseUri().resolve(path))

@@ -2,10 +2,11 @@ package org.erpinsight.crm.reference.host;
 
 import java.time.Instant;
 
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.LogEntry;
 import org.osgi.service.log.LogLevel;
 import org.osgi.service.log.LogListener;
@@ -13,20 +14,20 @@ import org.osgi.service.log.LogReaderService;
 
 /**
  * Prints warnings and errors of the OSGi log (component failures among them) on the host's
- * console, so that a demo or test run shows why something did not start.
+ * console, so that a demo or test run shows why something did not start. The log reader is
+ * optional: hosts whose log service does not announce itself as a capability (Karaf's Pax Logging)
+ * still resolve the bundle.
  */
 @Component(immediate = true)
 public class ConsoleLog implements LogListener {
-    private final LogReaderService reader;
 
-    @Activate
-    public ConsoleLog(@Reference LogReaderService reader) {
-        this.reader = reader;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addReader(LogReaderService reader) {
         reader.addLogListener(this);
     }
 
-    @Deactivate
-    void deactivate() {
+    void removeReader(LogReaderService reader) {
         reader.removeLogListener(this);
     }
 
