@@ -53,7 +53,9 @@ final class Karaf implements AutoCloseable {
 
     /** Unpacks the distribution into a fresh folder and configures it for a test on loopback. */
     static Karaf unpack(Path distribution, Path mavenLocalRepository) throws Exception {
-        Path dir = Files.createTempDirectory("it-karaf");
+        // under target/, so that its logs stay for a look after a failure and a clean build removes it
+        Files.createDirectories(Path.of("target"));
+        Path dir = Files.createTempDirectory(Path.of("target"), "karaf-");
         run(List.of("tar", "xzf", distribution.toString(), "-C", dir.toString()));
         Path home;
         try (Stream<Path> entries = Files.list(dir)) {
