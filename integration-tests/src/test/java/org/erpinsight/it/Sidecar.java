@@ -29,6 +29,10 @@ final class Sidecar extends ExternalResource {
 
     @Override
     protected void before() throws Exception {
+        String expectedJava = System.getProperty("erpinsight.expect.java");
+        if (expectedJava != null && Runtime.version().feature() != Integer.parseInt(expectedJava)) {
+            throw new AssertionError("this run is meant for Java " + expectedJava + " but runs on " + Runtime.version());
+        }
         Path data = Files.createTempDirectory("it-sidecar");
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--port", "0", "--data-dir", data.toString(),
             "--api-key", "it:" + KEY + ":read+orders+admin"));
