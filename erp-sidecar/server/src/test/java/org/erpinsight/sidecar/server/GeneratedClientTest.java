@@ -84,8 +84,10 @@ public class GeneratedClientTest {
 
     @Test
     public void pingAndPartiesReadAsTheDocumentSays() throws Exception {
-        assertNotNull(api.ping());
+        var pong = api.ping();
         called("ping");
+        assertEquals("tests", pong.getKey());
+        assertEquals("[read, orders, admin]", pong.getScopes().toString());
 
         Party customer = api.getCustomer("10001");
         called("getCustomer");

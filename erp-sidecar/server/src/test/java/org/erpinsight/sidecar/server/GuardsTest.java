@@ -24,6 +24,14 @@ public class GuardsTest {
     private static final String ORDER = "{\"customerNumber\":\"10001\",\"lines\":[{\"itemNumber\":\"I-1002\",\"quantity\":\"1\"}]}";
 
     @Test
+    public void pingTellsTheKeyItsNameAndScopes() throws Exception {
+        var reader = SIDECAR.get("/api/v1/ping", RunningSidecar.READ_KEY);
+        assertEquals(200, reader.statusCode());
+        assertTrue(reader.body(), reader.body().contains("\"key\":\"reader\"") && reader.body().contains("\"scopes\":[\"read\"]"));
+        assertTrue(SIDECAR.get("/api/v1/ping", RunningSidecar.KEY).body().contains("\"scopes\":[\"read\",\"orders\",\"admin\"]"));
+    }
+
+    @Test
     public void aReadKeyMayReadButNotWrite() throws Exception {
         assertEquals(200, SIDECAR.get("/api/v1/customers/10001", RunningSidecar.READ_KEY).statusCode());
         HttpResponse<String> refused = SIDECAR.send(HttpRequest.newBuilder(SIDECAR.uri("/api/v1/orders"))

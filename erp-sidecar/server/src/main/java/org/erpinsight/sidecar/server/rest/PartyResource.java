@@ -9,6 +9,8 @@ import org.erpinsight.sidecar.core.PartyLookup;
 import org.erpinsight.sidecar.core.PartyPage;
 import org.erpinsight.sidecar.core.SupplierOverview;
 import org.erpinsight.sidecar.core.UseCases;
+import org.erpinsight.sidecar.server.security.ApiKeys;
+import org.erpinsight.sidecar.server.security.RequestGate;
 import org.erpinsight.sidecar.server.security.RequiresScope;
 import org.erpinsight.sidecar.server.security.Scope;
 
@@ -41,14 +43,19 @@ public class PartyResource {
     public record PartyCreationBody(String name, String number, String vatNumber) {
     }
 
-    /** The answer of ping. */
-    public record Pong(String status) {
+    /**
+     * The answer of ping, with the calling key's name and scopes: a CRM admin's "Test connection"
+     * tells from it what the configured key may do.
+     */
+    public record Pong(String status, String key, List<String> scopes) {
     }
 
     @GET
     @Path("ping")
-    public Pong ping() {
-        return new Pong("ok");
+    public Pong ping(@jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest http) {
+        ApiKeys.ApiKey key = (ApiKeys.ApiKey) http.getAttribute(RequestGate.API_KEY);
+        return new Pong("ok", key.name(), key.scopes().stream().sorted()
+                .map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).toList());
     }
 
     public record SupplierSearchResult(List<Party> suppliers) {
