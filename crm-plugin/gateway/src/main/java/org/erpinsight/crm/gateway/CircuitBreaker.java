@@ -49,6 +49,11 @@ final class CircuitBreaker {
         }
     }
 
+    /** Whether calls fail at once now (open, and no trial call has closed it yet). */
+    synchronized boolean isOpen() {
+        return open;
+    }
+
     synchronized long secondsUntilRetry() {
         return Math.max(0, (openNanos - (nanoTime.getAsLong() - openedAt)) / 1_000_000_000L);
     }

@@ -67,6 +67,14 @@ final class RestSidecarClient implements SidecarClient {
         return params.toString();
     }
 
+    private record Pong(String status) {
+    }
+
+    @Override
+    public void ping() {
+        get("/api/v1/ping", Pong.class);
+    }
+
     @Override
     public Optional<Party> customer(String customerNumber) {
         return unlessNotFound(() -> get("/customers/" + segment(customerNumber), Party.class));

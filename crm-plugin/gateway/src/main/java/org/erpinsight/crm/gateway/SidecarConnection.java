@@ -29,16 +29,19 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.erpinsight.crm.api.status.ConnectionCheck;
+import org.erpinsight.crm.api.status.SidecarHealth;
+import org.erpinsight.crm.api.status.SidecarStatus;
 
 /**
  * One configured sidecar. Calls run on the connection's own small pool and the caller waits
  * at most connect plus read timeout, whatever the transport does; calls beyond the pool's
  * size fail at once, so a slow sidecar cannot tie up the host's request threads.
  */
-@Component(service = SidecarConnection.class, configurationPid = SidecarConfiguration.PID,
+@Component(service = {SidecarConnection.class, SidecarHealth.class}, configurationPid = SidecarConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SidecarConfiguration.class, factory = true)
-public class SidecarConnection {
+public class SidecarConnection implements SidecarHealth {
     private final SidecarEndpoint endpoint;
     private final String transportName;
     private final ThreadPoolExecutor pool;
@@ -47,6 +50,8 @@ public class SidecarConnection {
     private SidecarTransport clientTransport;
 
     private final CircuitBreaker breaker;
+    private final CallRecord record = new CallRecord();
+    private java.net.http.HttpClient testClient;
 
     @Activate
     public SidecarConnection(SidecarConfiguration config) {
@@ -113,6 +118,7 @@ public class SidecarConnection {
         }
     }
 
+    @Override
     public String source() {
         return endpoint.source();
     }
@@ -127,19 +133,58 @@ public class SidecarConnection {
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "Sidecar '" + source() + "' failed repeatedly;"
                     + " not asked again for " + breaker.secondsUntilRetry() + " s");
         }
+        long start = System.nanoTime();
         try {
             T result = attempt(operation);
             breaker.succeeded();
+            record.answered(System.nanoTime() - start);
             return result;
         } catch (ErpGatewayException e) {
             // a sidecar that answers, even with "not found", is healthy
             if (e.code() == ErpErrorCode.SIDECAR_UNREACHABLE || e.code() == ErpErrorCode.SIDECAR_ERROR) {
                 breaker.failed();
-            } else {
+                record.failed(e.getMessage());
+            } else if (e.code() != ErpErrorCode.TRANSPORT_MISSING) {
                 breaker.succeeded();
+                record.answered(System.nanoTime() - start);
             }
             throw e;
         }
+    }
+
+    @Override
+    public SidecarStatus status() {
+        SidecarStatus.State state;
+        if (breaker.isOpen()) {
+            state = SidecarStatus.State.PAUSED;
+        } else {
+            state = record.state();
+        }
+        return record.status(endpoint.source(), endpoint.url().toString(), transportName, state,
+                state == SidecarStatus.State.PAUSED ? breaker.secondsUntilRetry() : 0);
+    }
+
+    @Override
+    public ConnectionCheck check() {
+        java.net.http.HttpClient http;
+        synchronized (this) {
+            if (testClient == null) {
+                testClient = java.net.http.HttpClient.newBuilder().connectTimeout(endpoint.connectTimeout()).build();
+            }
+            http = testClient;
+        }
+        return new ConnectionTest(endpoint, http, transportName, () -> {
+            long start = System.nanoTime();
+            // not through the breaker: a test that works ends a pause
+            attempt(client -> {
+                client.ping();
+                return null;
+            });
+            breaker.succeeded();
+            long nanos = System.nanoTime() - start;
+            record.answered(nanos);
+            return nanos / 1_000_000;
+        }).run();
     }
 
     private <T> T attempt(Function<SidecarClient, T> operation) {

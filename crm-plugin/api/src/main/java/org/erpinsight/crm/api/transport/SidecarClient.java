@@ -28,6 +28,16 @@ import org.osgi.annotation.versioning.ConsumerType;
 @ConsumerType
 public interface SidecarClient extends AutoCloseable {
 
+    /**
+     * Asks the sidecar to answer without touching the ERP, over this transport: the connection
+     * test's last step. Transports written before 1.1 cannot.
+     *
+     * @since 1.1
+     */
+    default void ping() {
+        throw new UnsupportedOperationException("This transport cannot ping");
+    }
+
     Optional<Party> customer(String customerNumber);
 
     List<Party> searchCustomers(PartyQuery query);

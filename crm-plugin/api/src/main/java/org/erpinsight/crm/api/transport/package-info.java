@@ -4,7 +4,7 @@
  * whiteboard service with the property {@value org.erpinsight.crm.api.transport.SidecarTransport#PROPERTY}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.erpinsight.crm.api.transport;
 
 import org.osgi.annotation.bundle.Export;

@@ -66,6 +66,11 @@ final class SoapSidecarClient implements SidecarClient {
     }
 
     @Override
+    public void ping() {
+        call(port::ping);
+    }
+
+    @Override
     public Optional<Party> customer(String customerNumber) {
         return unlessNotFound(() -> call(() -> SoapMapping.party(port.getCustomer(customerNumber))));
     }
