@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 public class SidecarBootstrap {
     static final String SIDECAR_PID = "org.erpinsight.crm.gateway.sidecar";
     static final String GATEWAY_PID = "org.erpinsight.crm.gateway";
+    static final String HEALTH_SERVLET_PID = "org.apache.felix.hc.core.impl.servlet.HealthCheckExecutorServlet";
     private static final Logger LOG = Logger.getLogger(SidecarBootstrap.class.getName());
 
     @Activate
@@ -33,6 +34,12 @@ public class SidecarBootstrap {
             Hashtable<String, Object> gateway = new Hashtable<>();
             gateway.put("freshSeconds", Integer.valueOf(fresh));
             configAdmin.getConfiguration(GATEWAY_PID, "?").update(gateway);
+        }
+        // the Felix Health Checks' own servlet, so that the sidecars' health checks answer at /system/health
+        if (configAdmin.listConfigurations("(service.pid=" + HEALTH_SERVLET_PID + ")") == null) {
+            Hashtable<String, Object> servlet = new Hashtable<>();
+            servlet.put("servletPath", "/system/health");
+            configAdmin.getConfiguration(HEALTH_SERVLET_PID, "?").update(servlet);
         }
         String url = context.getProperty("erpinsight.sidecar.url");
         if (url == null || url.isBlank()) {
