@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLException;
@@ -137,7 +136,7 @@ final class ConnectionTest {
     }
 
     private static Step scopes(JsonNode pong) {
-        Set<String> scopes = new TreeSet<>();
+        Set<String> scopes = new java.util.LinkedHashSet<>();
         if (pong != null) {
             pong.path("scopes").forEach(s -> scopes.add(s.asText()));
         }

@@ -72,7 +72,7 @@ final class RestSidecarClient implements SidecarClient {
 
     @Override
     public void ping() {
-        get("/api/v1/ping", Pong.class);
+        get("/ping", Pong.class);
     }
 
     @Override
