@@ -55,7 +55,7 @@ final class Karaf implements AutoCloseable {
     static Karaf unpack(Path distribution, Path mavenLocalRepository) throws Exception {
         // under target/, so that its logs stay for a look after a failure and a clean build removes it
         Files.createDirectories(Path.of("target"));
-        Path dir = Files.createTempDirectory(Path.of("target"), "karaf-");
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "karaf-");
         run(List.of("tar", "xzf", distribution.toString(), "-C", dir.toString()));
         Path home;
         try (Stream<Path> entries = Files.list(dir)) {
@@ -161,6 +161,30 @@ final class Karaf implements AutoCloseable {
             }
             return rows;
         }
+    }
+
+    /** One attribute of any MBean, e.g. a health check's. */
+    Object attribute(String objectName, String attribute) throws Exception {
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + rmiServerPort + "/jndi/rmi://127.0.0.1:"
+                + rmiRegistryPort + "/karaf-root");
+        try (JMXConnector connector = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {USER, USER}))) {
+            return connector.getMBeanServerConnection().getAttribute(new ObjectName(objectName), attribute);
+        }
+    }
+
+    /** The names of the MBeans that match a pattern. */
+    java.util.Set<ObjectName> names(String pattern) throws Exception {
+        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + rmiServerPort + "/jndi/rmi://127.0.0.1:"
+                + rmiRegistryPort + "/karaf-root");
+        try (JMXConnector connector = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {USER, USER}))) {
+            return connector.getMBeanServerConnection().queryNames(new ObjectName(pattern), null);
+        }
+    }
+
+    HttpResponse<String> getAsAdmin(String path) throws Exception {
+        String credentials = java.util.Base64.getEncoder().encodeToString((USER + ":" + USER).getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Basic " + credentials).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     String logTail() {

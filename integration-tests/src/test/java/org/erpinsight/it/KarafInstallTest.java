@@ -52,7 +52,7 @@ public class KarafInstallTest {
         karaf.addToSystemRepository(kit);
         karaf.start();
         karaf.shell("feature:repo-add mvn:org.erpinsight/erp-insight-features/" + VERSION + "/xml/features",
-                "feature:install erp-insight erp-insight-sample-host");
+                "feature:install webconsole erp-insight erp-insight-sample-host erp-insight-health");
         karaf.configure("org.erpinsight.crm.gateway.sidecar-erp.cfg", sidecarConfiguration("rest"));
     }
 
@@ -86,7 +86,7 @@ public class KarafInstallTest {
         }
         assertEquals("bundles that are not active", List.of(), notActive);
         Set<String> ours = Set.of("org.erpinsight.crm.api", "org.erpinsight.crm.gateway", "org.erpinsight.crm.links",
-                "org.erpinsight.crm.web", "org.erpinsight.crm.reference.host");
+                "org.erpinsight.crm.web", "org.erpinsight.crm.console", "org.erpinsight.crm.health", "org.erpinsight.crm.reference.host");
         long installed = karaf.rows("bundle", "Bundles").stream().filter(b -> ours.contains(b.get("Symbolic Name"))).count();
         assertEquals("the features installed the plugin's bundles", ours.size(), installed);
 
@@ -143,6 +143,39 @@ public class KarafInstallTest {
         assertTrue("the Invoices tab's calls came over SOAP\n" + karaf.logTail(), soapCalls("listInvoices") > before);
         assertFiguresOfCustomer("c-1002", "10002");
         assertTrue("the overview came over SOAP", soapCalls("getCustomerOverview") > 0);
+    }
+
+    @Test
+    public void e_theWebConsoleShowsTheSidecarAndTestsItsConnection() throws Exception {
+        HttpResponse<String> answer = karaf.getAsAdmin("/system/console/erp-insight.json?test=default");
+        assertEquals(answer.body(), 200, answer.statusCode());
+        JsonNode sidecar = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).at("/sidecars/0");
+        assertEquals("default", sidecar.get("source").asText());
+        assertEquals("soap", sidecar.get("transport").asText());
+        assertTrue(sidecar.toString(), sidecar.at("/lastTest/ok").asBoolean());
+        assertTrue(sidecar.toString(), sidecar.toString().contains("SOAP answers"));
+        assertTrue(karaf.getAsAdmin("/system/console/erp-insight").body().contains("Test connection"));
+    }
+
+    @Test
+    public void f_aHealthCheckPerSidecarIsInJmx() throws Exception {
+        java.util.Set<javax.management.ObjectName> names = Set.of();
+        for (int i = 0; i < 40 && names.isEmpty(); i++) {
+            names = karaf.names("org.apache.felix.healthcheck:type=HealthCheck,*");
+            names = names.stream().filter(n -> n.toString().contains("erpinsight-sidecar-default")).collect(java.util.stream.Collectors.toSet());
+            Thread.sleep(250);
+        }
+        StringBuilder hc = new StringBuilder();
+        for (CompositeData c : karaf.rows("scr", "ComponentConfigs")) {
+            if (String.valueOf(c.get("Name")).contains(".hc.") || String.valueOf(c.get("Name")).contains("crm.health")) {
+                hc.append(c.get("Name")).append('=').append(c.get("State")).append(' ');
+            }
+        }
+        assertEquals("one health check MBean for sidecar default among " + karaf.names("org.apache.felix.healthcheck:*") + "; " + hc,
+                1, names.size());
+        String name = names.iterator().next().toString();
+        assertEquals("the health check of sidecar default: " + karaf.attribute(name, "status") + " " + karaf.attribute(name, "log"),
+                Boolean.TRUE, karaf.attribute(name, "ok"));
     }
 
     private static long soapCalls(String operation) throws Exception {
