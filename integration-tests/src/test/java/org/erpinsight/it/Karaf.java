@@ -150,35 +150,35 @@ final class Karaf implements AutoCloseable {
 
     /** Rows of one of Karaf's MBeans' tabular attributes (Bundles, ComponentConfigs, Servlets). */
     List<CompositeData> rows(String type, String attribute) throws Exception {
+        TabularData table = (TabularData) attribute("org.apache.karaf:type=" + type + ",name=root", attribute);
+        List<CompositeData> rows = new ArrayList<>();
+        for (Object row : table.values()) {
+            rows.add((CompositeData) row);
+        }
+        return rows;
+    }
+
+    private interface JmxCall<T> {
+        T on(MBeanServerConnection server) throws Exception;
+    }
+
+    /** Karaf's JMX connector on loopback, as its admin user. */
+    private <T> T jmx(JmxCall<T> call) throws Exception {
         JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + rmiServerPort + "/jndi/rmi://127.0.0.1:"
                 + rmiRegistryPort + "/karaf-root");
         try (JMXConnector connector = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {USER, USER}))) {
-            MBeanServerConnection server = connector.getMBeanServerConnection();
-            TabularData table = (TabularData) server.getAttribute(new ObjectName("org.apache.karaf:type=" + type + ",name=root"), attribute);
-            List<CompositeData> rows = new ArrayList<>();
-            for (Object row : table.values()) {
-                rows.add((CompositeData) row);
-            }
-            return rows;
+            return call.on(connector.getMBeanServerConnection());
         }
     }
 
     /** One attribute of any MBean, e.g. a health check's. */
     Object attribute(String objectName, String attribute) throws Exception {
-        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + rmiServerPort + "/jndi/rmi://127.0.0.1:"
-                + rmiRegistryPort + "/karaf-root");
-        try (JMXConnector connector = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {USER, USER}))) {
-            return connector.getMBeanServerConnection().getAttribute(new ObjectName(objectName), attribute);
-        }
+        return jmx(server -> server.getAttribute(new ObjectName(objectName), attribute));
     }
 
     /** The names of the MBeans that match a pattern. */
     java.util.Set<ObjectName> names(String pattern) throws Exception {
-        JMXServiceURL url = new JMXServiceURL("service:jmx:rmi://127.0.0.1:" + rmiServerPort + "/jndi/rmi://127.0.0.1:"
-                + rmiRegistryPort + "/karaf-root");
-        try (JMXConnector connector = JMXConnectorFactory.connect(url, Map.of(JMXConnector.CREDENTIALS, new String[] {USER, USER}))) {
-            return connector.getMBeanServerConnection().queryNames(new ObjectName(pattern), null);
-        }
+        return jmx(server -> server.queryNames(new ObjectName(pattern), null));
     }
 
     HttpResponse<String> getAsAdmin(String path) throws Exception {
