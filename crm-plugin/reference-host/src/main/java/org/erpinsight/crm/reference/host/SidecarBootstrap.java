@@ -1,7 +1,9 @@
 package org.erpinsight.crm.reference.host;
 
 import java.io.IOException;
+import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import org.osgi.framework.BundleContext;
@@ -17,12 +19,16 @@ import org.osgi.service.component.annotations.Reference;
  * "default" sidecar configuration from the launch properties {@code erpinsight.sidecar.url},
  * {@code erpinsight.sidecar.apiKey} and {@code erpinsight.sidecar.transport} (and the gateway's
  * freshness from {@code erpinsight.gateway.freshSeconds}, if given). After that the
- * configuration is the admin's, in the Web Console. A real host does this in its installer.
+ * configuration is the admin's, in the Web Console, except that a launch property changed
+ * between two starts (the demo run again with another sidecar port) updates it. A real host
+ * does this in its installer.
  */
 @Component(immediate = true)
 public class SidecarBootstrap {
     static final String SIDECAR_PID = "org.erpinsight.crm.gateway.sidecar";
     static final String GATEWAY_PID = "org.erpinsight.crm.gateway";
+    /** Private properties (leading dot) remembering the launch settings a configuration was made or last updated from. */
+    private static final String LAUNCHED = ".launched.";
     static final String HEALTH_SERVLET_PID = "org.apache.felix.hc.core.impl.servlet.HealthCheckExecutorServlet";
     private static final Logger LOG = Logger.getLogger(SidecarBootstrap.class.getName());
 
@@ -45,17 +51,48 @@ public class SidecarBootstrap {
         if (url == null || url.isBlank()) {
             return;
         }
+        Map<String, String> launched = Map.of(
+                "url", url,
+                ".apiKey", valueOr(context.getProperty("erpinsight.sidecar.apiKey"), ""),
+                "transport", valueOr(context.getProperty("erpinsight.sidecar.transport"), "rest"));
         Configuration[] existing = configAdmin.listConfigurations("(service.factoryPid=" + SIDECAR_PID + ")");
         if (existing != null && existing.length > 0) {
+            for (Configuration config : existing) {
+                followLaunchSettings(config, launched);
+            }
             return;
         }
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("source", SampleLinks.SOURCE);
-        props.put("url", url);
-        props.put(".apiKey", valueOr(context.getProperty("erpinsight.sidecar.apiKey"), ""));
-        props.put("transport", valueOr(context.getProperty("erpinsight.sidecar.transport"), "rest"));
+        launched.forEach(props::put);
+        launched.forEach((key, value) -> props.put(LAUNCHED + key, value));
         configAdmin.createFactoryConfiguration(SIDECAR_PID, "?").update(props);
         LOG.info("Configured the default sidecar at " + url + " (" + props.get("transport") + ")");
+    }
+
+    /**
+     * A launch setting the user changed since the last start (another sidecar port, say) reaches
+     * the configuration it made; a setting the admin changed in the Web Console since stays, as
+     * long as the launch setting is the same as when it was first applied.
+     */
+    private static void followLaunchSettings(Configuration config, Map<String, String> launched) throws IOException {
+        Dictionary<String, Object> props = config.getProperties();
+        if (props == null || props.get(LAUNCHED + "url") == null) {
+            return; // not made from launch settings
+        }
+        boolean changed = false;
+        for (Map.Entry<String, String> setting : launched.entrySet()) {
+            if (!setting.getValue().equals(props.get(LAUNCHED + setting.getKey()))) {
+                props.put(setting.getKey(), setting.getValue());
+                props.put(LAUNCHED + setting.getKey(), setting.getValue());
+                changed = true;
+            }
+        }
+        if (changed) {
+            config.update(props);
+            LOG.info("The launch settings changed: the sidecar configuration follows them (" + props.get("url") + ", "
+                    + props.get("transport") + ")");
+        }
     }
 
     private static String valueOr(String value, String fallback) {
