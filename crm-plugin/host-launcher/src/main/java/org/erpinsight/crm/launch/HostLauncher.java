@@ -91,7 +91,8 @@ public final class HostLauncher {
 
     /**
      * Installs the exported bundles, or, in a kept storage, updates those whose jar changed and
-     * uninstalls those no longer exported.
+     * uninstalls those no longer exported. Bundles are matched by symbolic name, not location: a
+     * storage kept from an older launcher (bnd's, with other locations) is taken over as it is.
      */
     private static List<Bundle> install(BundleContext context, List<String> jars, Path storage) throws Exception {
         Properties digests = new Properties();
@@ -101,8 +102,14 @@ public final class HostLauncher {
                 digests.load(in);
             }
         }
-        List<String> locations = new ArrayList<>();
+        Map<String, Bundle> installed = new HashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getBundleId() != 0) {
+                installed.put(bundle.getSymbolicName(), bundle);
+            }
+        }
         List<Bundle> bundles = new ArrayList<>();
+        java.util.Set<String> exported = new java.util.HashSet<>();
         for (String jar : jars) {
             if (jar.isBlank()) {
                 continue;
@@ -111,29 +118,41 @@ public final class HostLauncher {
             try (InputStream in = resource(jar.strip())) {
                 bytes = in.readAllBytes();
             }
-            String location = LOCATION_PREFIX + Path.of(jar.strip()).getFileName();
+            String name = symbolicName(bytes, jar);
             String digest = sha256(bytes);
-            locations.add(location);
-            Bundle bundle = context.getBundle(location);
+            exported.add(name);
+            Bundle bundle = installed.get(name);
             if (bundle == null) {
-                bundle = context.installBundle(location, new java.io.ByteArrayInputStream(bytes));
-            } else if (!digest.equals(digests.getProperty(location))) {
+                bundle = context.installBundle(LOCATION_PREFIX + Path.of(jar.strip()).getFileName(), new java.io.ByteArrayInputStream(bytes));
+            } else if (!digest.equals(digests.getProperty(name))) {
                 bundle.update(new java.io.ByteArrayInputStream(bytes));
             }
-            digests.setProperty(location, digest);
+            digests.setProperty(name, digest);
             bundles.add(bundle);
         }
-        for (Bundle bundle : context.getBundles()) {
-            if (bundle.getLocation().startsWith(LOCATION_PREFIX) && !locations.contains(bundle.getLocation())) {
-                bundle.uninstall();
-                digests.remove(bundle.getLocation());
+        // the launcher owns this framework: what is no longer exported goes
+        for (Map.Entry<String, Bundle> entry : installed.entrySet()) {
+            if (!exported.contains(entry.getKey())) {
+                entry.getValue().uninstall();
+                digests.remove(entry.getKey());
             }
         }
         Files.createDirectories(storage);
         try (Writer out = Files.newBufferedWriter(digestFile, StandardCharsets.UTF_8)) {
-            digests.store(out, "what the launcher installed, so that a kept storage is updated only where a jar changed");
+            digests.store(out, "what the launcher installed, by symbolic name, so that a kept storage is updated only where a jar changed");
         }
         return bundles;
+    }
+
+    private static String symbolicName(byte[] jar, String name) throws IOException {
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(new java.io.ByteArrayInputStream(jar))) {
+            java.util.jar.Manifest manifest = in.getManifest();
+            String bsn = manifest == null ? null : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
+            if (bsn == null) {
+                throw new IOException(name + " is not a bundle");
+            }
+            return bsn.split(";")[0].strip();
+        }
     }
 
     private static InputStream resource(String name) throws IOException {

@@ -77,8 +77,15 @@ public class SidecarBootstrap {
      */
     private static void followLaunchSettings(Configuration config, Map<String, String> launched) throws IOException {
         Dictionary<String, Object> props = config.getProperties();
-        if (props == null || props.get(LAUNCHED + "url") == null) {
-            return; // not made from launch settings
+        if (props == null) {
+            return;
+        }
+        if (props.get(LAUNCHED + "url") == null) {
+            // made before the host remembered launch settings: take its present values as the last launched
+            for (String key : launched.keySet()) {
+                Object value = props.get(key);
+                props.put(LAUNCHED + key, value == null ? "" : value.toString());
+            }
         }
         boolean changed = false;
         for (Map.Entry<String, String> setting : launched.entrySet()) {
