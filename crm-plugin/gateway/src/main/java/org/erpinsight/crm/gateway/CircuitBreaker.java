@@ -49,6 +49,18 @@ final class CircuitBreaker {
         }
     }
 
+    /**
+     * Opens at once, whatever the count: for a sidecar that accepted a call and did not answer
+     * within the deadline. Every further call would hold its caller for the whole deadline too,
+     * so a page with several tabs would wait once per tab.
+     */
+    synchronized void trip() {
+        failures = Math.max(failures, threshold);
+        trialInFlight = false;
+        open = true;
+        openedAt = nanoTime.getAsLong();
+    }
+
     /** Whether calls fail at once now (open, and no trial call has closed it yet). */
     synchronized boolean isOpen() {
         return open;

@@ -39,7 +39,8 @@ public @interface SidecarConfiguration {
     int maxConcurrentCalls() default 16;
 
     @AttributeDefinition(name = "Failures before pausing", description = "After this many failed calls in a row the sidecar"
-            + " is not asked for a while: pages show 'ERP unreachable' at once", min = "1", max = "100")
+            + " is not asked for a while: pages show 'ERP unreachable' at once. A call the sidecar accepts but does not answer"
+            + " in time pauses it at once, so that a page waits one timeout, not one per tab", min = "1", max = "100")
     int breakerFailures() default 5;
 
     @AttributeDefinition(name = "Pause (s)", description = "How long a failing sidecar is not asked before one call tries again",

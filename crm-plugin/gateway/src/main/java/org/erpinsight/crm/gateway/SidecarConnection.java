@@ -142,7 +142,11 @@ public class SidecarConnection implements SidecarHealth {
         } catch (ErpGatewayException e) {
             // a sidecar that answers, even with "not found", is healthy
             if (e.code() == ErpErrorCode.SIDECAR_UNREACHABLE || e.code() == ErpErrorCode.SIDECAR_ERROR) {
-                breaker.failed();
+                if (timedOut(e)) {
+                    breaker.trip();
+                } else {
+                    breaker.failed();
+                }
                 record.failed(e.getMessage());
             } else if (e.code() != ErpErrorCode.TRANSPORT_MISSING) {
                 breaker.succeeded();
@@ -187,6 +191,16 @@ public class SidecarConnection implements SidecarHealth {
         }).run();
     }
 
+    /** Whether the transport gave up waiting (its own read or connect timeout), rather than being refused. */
+    private static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException || t instanceof java.net.SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private <T> T attempt(Function<SidecarClient, T> operation) {
         SidecarClient current = client();
         Future<T> result;
@@ -201,6 +215,9 @@ public class SidecarConnection implements SidecarHealth {
             return result.get(deadline, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             result.cancel(true);
+            // a sidecar that holds calls without answering would hold every following one as long:
+            // pause it now, so that a page waits one deadline, not one per tab
+            breaker.trip();
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE,
                     "Sidecar '" + source() + "' did not answer within " + deadline + " ms");
         } catch (InterruptedException e) {

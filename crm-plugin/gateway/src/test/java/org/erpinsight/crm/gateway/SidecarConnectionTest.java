@@ -73,6 +73,12 @@ public class SidecarConnectionTest {
         SidecarConnection connection = connection("http://127.0.0.1:" + silent.getLocalPort(), SidecarTransport.REST, 300);
         ErpGatewayException e = assertThrows(ErpGatewayException.class, () -> connection.call(c -> c.customerOverview("10001")));
         assertEquals(ErpErrorCode.SIDECAR_UNREACHABLE, e.code());
+        // one timeout pauses it: the next call (the page's next tab) fails at once instead of waiting again
+        long start = System.nanoTime();
+        ErpGatewayException paused = assertThrows(ErpGatewayException.class, () -> connection.call(c -> c.customer("10001")));
+        assertTrue(paused.getMessage(), paused.getMessage().contains("not asked again"));
+        assertTrue("failed at once", System.nanoTime() - start < 100_000_000L);
+        assertEquals(org.erpinsight.crm.api.status.SidecarStatus.State.PAUSED, connection.status().state());
         for (Socket s : accepted) {
             s.close();
         }

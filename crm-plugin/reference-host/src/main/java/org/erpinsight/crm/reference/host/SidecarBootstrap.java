@@ -18,7 +18,8 @@ import org.osgi.service.component.annotations.Reference;
  * First-run convenience of the reference host: when no sidecar is configured yet, creates the
  * "default" sidecar configuration from the launch properties {@code erpinsight.sidecar.url},
  * {@code erpinsight.sidecar.apiKey} and {@code erpinsight.sidecar.transport} (and the gateway's
- * freshness from {@code erpinsight.gateway.freshSeconds}, if given). After that the
+ * freshness from {@code erpinsight.gateway.freshSeconds} and the read timeout from
+ * {@code erpinsight.sidecar.readTimeoutMillis}, if given). After that the
  * configuration is the admin's, in the Web Console, except that a launch property changed
  * between two starts (the demo run again with another sidecar port) updates it. A real host
  * does this in its installer.
@@ -65,6 +66,10 @@ public class SidecarBootstrap {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put("source", SampleLinks.SOURCE);
         launched.forEach(props::put);
+        String readTimeout = context.getProperty("erpinsight.sidecar.readTimeoutMillis");
+        if (readTimeout != null) {
+            props.put("readTimeoutMillis", Integer.valueOf(readTimeout));
+        }
         launched.forEach((key, value) -> props.put(LAUNCHED + key, value));
         configAdmin.createFactoryConfiguration(SIDECAR_PID, "?").update(props);
         LOG.info("Configured the default sidecar at " + url + " (" + props.get("transport") + ")");
