@@ -39,6 +39,33 @@ final class LastKnown<T> {
         };
     }
 
+    /**
+     * The value if read within {@code freshFor}, else asked live and kept; no last known value on
+     * failure (for lists that a page shows as they are, without an age).
+     */
+    T fresh(Object key, Supplier<T> live) {
+        Instant now = clock.instant();
+        Entry<T> known;
+        synchronized (entries) {
+            known = entries.get(key);
+        }
+        if (known != null && known.readAt().plus(freshFor).isAfter(now)) {
+            return known.value();
+        }
+        T value = live.get();
+        synchronized (entries) {
+            entries.put(key, new Entry<>(value, now));
+        }
+        return value;
+    }
+
+    /** Forgets the readings whose key matches, after a write that changes them. */
+    void forget(java.util.function.Predicate<Object> key) {
+        synchronized (entries) {
+            entries.keySet().removeIf(key);
+        }
+    }
+
     ErpReading<T> read(Object key, Supplier<T> live) {
         Instant now = clock.instant();
         Entry<T> known;

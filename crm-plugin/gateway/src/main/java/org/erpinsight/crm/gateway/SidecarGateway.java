@@ -49,6 +49,8 @@ public class SidecarGateway implements ErpGateway {
     private final LastKnown<CustomerOverview> overviews;
     private final LastKnown<SupplierOverview> supplierOverviews;
     private final LastKnown<ProjectOverview> projectOverviews;
+    /** Invoice and order pages and project lists as a tab shows them: reused while fresh, never shown stale. */
+    private final LastKnown<Object> lists;
 
     @Activate
     public SidecarGateway(GatewayConfiguration config) {
@@ -61,6 +63,7 @@ public class SidecarGateway implements ErpGateway {
         this.overviews = new LastKnown<>(fresh, keep, 5_000, clock);
         this.supplierOverviews = new LastKnown<>(fresh, keep, 2_000, clock);
         this.projectOverviews = new LastKnown<>(fresh, keep, 2_000, clock);
+        this.lists = new LastKnown<>(fresh, Duration.ZERO, 5_000, clock);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -105,12 +108,20 @@ public class SidecarGateway implements ErpGateway {
 
     @Override
     public InvoicePage invoices(String source, String customerNumber, InvoiceStatus status, int offset, int limit) {
-        return connection(source).call(c -> c.invoices(customerNumber, status, offset, limit));
+        return (InvoicePage) lists.fresh(List.of("invoices", source, customerNumber, String.valueOf(status), offset, limit),
+                () -> connection(source).call(c -> c.invoices(customerNumber, status, offset, limit)));
     }
 
     @Override
     public OrderPage orders(String source, String customerNumber, int offset, int limit) {
-        return connection(source).call(c -> c.orders(customerNumber, offset, limit));
+        return (OrderPage) lists.fresh(List.of("orders", source, customerNumber, offset, limit),
+                () -> connection(source).call(c -> c.orders(customerNumber, offset, limit)));
+    }
+
+    /** After an order write the Orders tab must show it at once, not after the lists' freshness. */
+    private <T> T forgettingOrders(String source, T written) {
+        lists.forget(key -> key instanceof List<?> k && k.get(0).equals("orders") && k.get(1).equals(source));
+        return written;
     }
 
     @Override
@@ -120,12 +131,12 @@ public class SidecarGateway implements ErpGateway {
 
     @Override
     public Order createOrder(String source, String idempotencyKey, String customerNumber, String reference, List<LineRequest> lines) {
-        return connection(source).call(c -> c.createOrder(idempotencyKey, customerNumber, reference, lines));
+        return forgettingOrders(source, connection(source).call(c -> c.createOrder(idempotencyKey, customerNumber, reference, lines)));
     }
 
     @Override
     public OrderConfirmation confirmOrder(String source, String orderNumber, boolean acceptCreditWarning) {
-        return connection(source).call(c -> c.confirmOrder(orderNumber, acceptCreditWarning));
+        return forgettingOrders(source, connection(source).call(c -> c.confirmOrder(orderNumber, acceptCreditWarning)));
     }
 
     @Override
@@ -135,7 +146,7 @@ public class SidecarGateway implements ErpGateway {
 
     @Override
     public Order replaceOrderLines(String source, String orderNumber, List<LineRequest> lines) {
-        return connection(source).call(c -> c.replaceOrderLines(orderNumber, lines));
+        return forgettingOrders(source, connection(source).call(c -> c.replaceOrderLines(orderNumber, lines)));
     }
 
     @Override
@@ -159,8 +170,10 @@ public class SidecarGateway implements ErpGateway {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public List<ProjectSummary> projects(String source, String customerNumber) {
-        return connection(source).call(c -> c.projects(customerNumber));
+        return (List<ProjectSummary>) lists.fresh(List.of("projects", source, customerNumber),
+                () -> connection(source).call(c -> c.projects(customerNumber)));
     }
 
     @Override

@@ -38,6 +38,17 @@ public class DerbyLinkStore implements LinkService {
     private static final Pattern SOURCE = Pattern.compile("[A-Za-z0-9._-]{1,40}");
 
     private final LinkDatabase db;
+    /**
+     * Every tab of a page asks for its record's link: answered from memory for a few seconds, and
+     * forgotten at once when this store changes the link. (Another node writing to a shared store
+     * is seen after at most {@link #REMEMBER_NANOS}.)
+     */
+    private final java.util.concurrent.ConcurrentHashMap<List<Object>, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long REMEMBER_NANOS = 5_000_000_000L;
+    private static final int REMEMBER_MAX = 20_000;
+
+    private record Remembered(Optional<Link> link, long until) {
+    }
     private final boolean allowManyRecordsPerNumber;
     private final Clock clock;
 
@@ -63,10 +74,20 @@ public class DerbyLinkStore implements LinkService {
     @Override
     public synchronized Link link(RecordRef record, String source, LinkKind kind, String erpNumber, String actor,
                                   String reason) {
+        try {
+            return write(record, source, kind, erpNumber, actor, reason);
+        } finally {
+            // also after: a lookup during the write may have remembered the old link
+            forget(record, source, kind);
+        }
+    }
+
+    private Link write(RecordRef record, String source, LinkKind kind, String erpNumber, String actor, String reason) {
         check(record, source, kind, actor);
         if (erpNumber == null || !NUMBER.matcher(erpNumber).matches()) {
             throw new IllegalArgumentException("An ERP number has 1-32 letters, digits, '.', '_' or '-'");
         }
+        forget(record, source, kind);
         return inTransaction(c -> {
             if (!allowManyRecordsPerNumber) {
                 Optional<Link> holder = linkTo(c, source, kind, erpNumber);
@@ -98,7 +119,16 @@ public class DerbyLinkStore implements LinkService {
 
     @Override
     public synchronized boolean unlink(RecordRef record, String source, LinkKind kind, String actor, String reason) {
+        try {
+            return remove(record, source, kind, actor, reason);
+        } finally {
+            forget(record, source, kind);
+        }
+    }
+
+    private boolean remove(RecordRef record, String source, LinkKind kind, String actor, String reason) {
         check(record, source, kind, actor);
+        forget(record, source, kind);
         return inTransaction(c -> {
             Optional<Link> existing = linkOf(c, record, source, kind);
             if (existing.isEmpty()) {
@@ -114,7 +144,22 @@ public class DerbyLinkStore implements LinkService {
 
     @Override
     public Optional<Link> linkOf(RecordRef record, String source, LinkKind kind) {
-        return inTransaction(c -> linkOf(c, record, source, kind));
+        List<Object> key = List.of(record, source, kind);
+        long now = System.nanoTime();
+        Remembered known = remembered.get(key);
+        if (known != null && known.until() - now > 0) {
+            return known.link();
+        }
+        Optional<Link> link = inTransaction(c -> linkOf(c, record, source, kind));
+        if (remembered.size() >= REMEMBER_MAX) {
+            remembered.clear();
+        }
+        remembered.put(key, new Remembered(link, now + REMEMBER_NANOS));
+        return link;
+    }
+
+    private void forget(RecordRef record, String source, LinkKind kind) {
+        remembered.remove(List.of(record, source, kind));
     }
 
     @Override

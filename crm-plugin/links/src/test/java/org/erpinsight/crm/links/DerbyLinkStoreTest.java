@@ -43,6 +43,18 @@ public class DerbyLinkStoreTest {
     }
 
     @Test
+    public void aRememberedLookupNeverHidesAChangeMadeHere() {
+        // every tab of a page asks; the answer is remembered for a few seconds
+        assertTrue(store.linkOf(ACME, "default", LinkKind.CUSTOMER).isEmpty());
+        store.link(ACME, "default", LinkKind.CUSTOMER, "10001", "ada", null);
+        assertEquals("10001", store.linkOf(ACME, "default", LinkKind.CUSTOMER).orElseThrow().erpNumber());
+        store.link(ACME, "default", LinkKind.CUSTOMER, "10002", "ada", null);
+        assertEquals("10002", store.linkOf(ACME, "default", LinkKind.CUSTOMER).orElseThrow().erpNumber());
+        store.unlink(ACME, "default", LinkKind.CUSTOMER, "ada", null);
+        assertTrue(store.linkOf(ACME, "default", LinkKind.CUSTOMER).isEmpty());
+    }
+
+    @Test
     public void linksUnlinksAndAuditsEveryChange() {
         store.link(ACME, "default", LinkKind.CUSTOMER, "10001", "ada", "first");
         assertEquals("10001", store.linkOf(ACME, "default", LinkKind.CUSTOMER).orElseThrow().erpNumber());

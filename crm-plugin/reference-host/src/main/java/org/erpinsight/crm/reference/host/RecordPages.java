@@ -53,11 +53,27 @@ public class RecordPages extends HttpServlet {
     private final transient SampleDirectory directory;
     private final transient DemoUsers users;
     private final transient Map<Long, TabEntry> tabs = new ConcurrentSkipListMap<>();
+    /**
+     * Tabs render side by side, so a page takes as long as its slowest tab, not the sum. Each tab
+     * bounds its own waiting (the gateway's deadline); the page still stops waiting after
+     * {@link #PAGE_DEADLINE_MILLIS} for a tab that does not.
+     */
+    private final transient java.util.concurrent.ExecutorService renderers = java.util.concurrent.Executors.newFixedThreadPool(16, r -> {
+        Thread t = new Thread(r, "reference-host-tab");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final long PAGE_DEADLINE_MILLIS = 20_000;
 
     @Activate
     public RecordPages(@Reference SampleDirectory directory, @Reference DemoUsers users) {
         this.directory = directory;
         this.users = users;
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        renderers.shutdownNow();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -151,13 +167,26 @@ public class RecordPages extends HttpServlet {
         html.append("<nav class=\"tabs\">");
         applicable.forEach(t -> html.append("<a href=\"#tab-").append(escape(t.id())).append("\">").append(escape(t.title())).append("</a>"));
         html.append("</nav>");
+        List<java.util.concurrent.Future<String>> rendered = new ArrayList<>();
         for (TabEntry t : applicable) {
+            rendered.add(renderers.submit(() -> t.tab().render(record, user, self)));
+        }
+        long deadline = System.nanoTime() + PAGE_DEADLINE_MILLIS * 1_000_000;
+        for (int i = 0; i < applicable.size(); i++) {
+            TabEntry t = applicable.get(i);
             html.append("<section class=\"tab\" id=\"tab-").append(escape(t.id())).append("\"><h2>").append(escape(t.title()))
                     .append("</h2>");
             try {
-                html.append(t.tab().render(record, user, self));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Tab " + t.id() + " failed for " + record.ref(), e);
+                html.append(rendered.get(i).get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS));
+            } catch (java.util.concurrent.TimeoutException e) {
+                rendered.get(i).cancel(true);
+                LOG.warning("Tab " + t.id() + " did not render within " + PAGE_DEADLINE_MILLIS + " ms for " + record.ref());
+                html.append("<p class=\"error\">This tab took too long.</p>");
+            } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                LOG.log(Level.WARNING, "Tab " + t.id() + " failed for " + record.ref(), e.getCause() == null ? e : e.getCause());
                 html.append("<p class=\"error\">This tab could not be shown.</p>");
             }
             html.append("</section>");

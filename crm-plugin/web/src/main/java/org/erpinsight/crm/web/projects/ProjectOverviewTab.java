@@ -82,7 +82,7 @@ public class ProjectOverviewTab implements RecordTab {
     @Override
     public String render(CrmRecord record, CrmUser user, String returnTo) {
         StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-project-overview\">").append(Blocks.STYLE);
-        String unlinked = user.may(Permission.MANAGE_LINKS)
+        java.util.function.Supplier<String> unlinked = () -> user.may(Permission.MANAGE_LINKS)
                 ? LinkForms.link(record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()))
                         + suggestions(record, user, returnTo)
                 : null;

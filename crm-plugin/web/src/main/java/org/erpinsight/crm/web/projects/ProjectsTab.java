@@ -76,7 +76,9 @@ public class ProjectsTab implements RecordTab {
                     .append(Html.escape(summary.number())).append("</b> ").append(Html.escape(summary.name())).append("</td><td>")
                     .append(Html.escape(summary.status())).append("</td>");
             try {
-                ProjectOverview p = gateway.projectOverview(source, summary.number());
+                // reused while fresh like every other figure; the last known when the ERP is down, said so in the row
+                org.erpinsight.crm.api.ErpReading<ProjectOverview> reading = gateway.readProjectOverview(source, summary.number());
+                ProjectOverview p = reading.value();
                 cell(html, "budget", p.budget(), p.currency());
                 html.append("<td class=\"erp-amount\" data-figure=\"hours\" data-amount=\"").append(Html.escape(p.hours().toPlainString()))
                         .append("\">").append(Html.escape(p.hours().toPlainString())).append(" h</td>");
@@ -86,7 +88,11 @@ public class ProjectsTab implements RecordTab {
                 cell(html, "invoiced", p.invoiced(), p.currency());
                 cell(html, "notInvoiced", p.notInvoiced(), p.currency());
                 cell(html, "margin", p.margin(), p.currency());
-                html.append("<td>").append(Blocks.bar("budgetUsed", p.budgetUsedPercent(), "Budget used")).append("</td>");
+                html.append("<td>").append(Blocks.bar("budgetUsed", p.budgetUsedPercent(), "Budget used"));
+                if (reading.stale()) {
+                    html.append(" <small data-stale=\"true\">last known, read ").append(Blocks.age(reading.readAt())).append(" ago</small>");
+                }
+                html.append("</td>");
             } catch (ErpGatewayException e) {
                 html.append("<td colspan=\"9\">").append(Html.escape("Figures unavailable: " + e.getMessage())).append("</td>");
             }

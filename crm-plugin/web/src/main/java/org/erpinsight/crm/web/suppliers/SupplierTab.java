@@ -77,7 +77,7 @@ public class SupplierTab implements RecordTab {
     @Override
     public String render(CrmRecord record, CrmUser user, String returnTo) {
         StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-supplier\">").append(Blocks.STYLE);
-        String unlinked = user.may(Permission.MANAGE_LINKS)
+        java.util.function.Supplier<String> unlinked = () -> user.may(Permission.MANAGE_LINKS)
                 ? LinkForms.link(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()))
                     + LinkForms.create(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()), record.name(),
                             record.vatNumber()) + suggestions(record, user, returnTo)

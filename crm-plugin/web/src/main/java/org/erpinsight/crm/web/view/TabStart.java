@@ -19,10 +19,11 @@ public final class TabStart {
 
     /**
      * The record's link of the kind, or empty with the reason appended: no permission, the link
-     * store unavailable, or not linked ({@code notLinked}, followed by {@code whenUnlinked}'s HTML).
+     * store unavailable, or not linked ({@code notLinked}, followed by {@code whenUnlinked}'s HTML,
+     * which is made only then: link forms ask the ERP for suggestions, a linked record must not pay for them).
      */
     public static Optional<Link> linked(StringBuilder html, CrmRecord record, CrmUser user, LinkService links, String source,
-                                        LinkKind kind, String notLinked, String whenUnlinked) {
+                                        LinkKind kind, String notLinked, java.util.function.Supplier<String> whenUnlinked) {
         if (!user.may(Permission.VIEW_FINANCIALS)) {
             html.append(Blocks.note("You do not have permission to see financial figures."));
             return Optional.empty();
@@ -35,7 +36,8 @@ public final class TabStart {
             return Optional.empty();
         }
         if (link.isEmpty()) {
-            html.append(Blocks.note(notLinked)).append(whenUnlinked == null ? "" : whenUnlinked);
+            String forms = whenUnlinked == null ? null : whenUnlinked.get();
+            html.append(Blocks.note(notLinked)).append(forms == null ? "" : forms);
         }
         return link;
     }
