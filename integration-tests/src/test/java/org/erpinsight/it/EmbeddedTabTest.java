@@ -62,16 +62,7 @@ public class EmbeddedTabTest {
     }
 
     private static void keys(String... entries) throws Exception {
-        StringBuilder form = new StringBuilder("apply=true&action=ajaxConfigManager&propertylist=.keys,maxValiditySeconds,frameAncestors"
-                + "&maxValiditySeconds=600&frameAncestors=" + URLEncoder.encode("https://crm.example.com", StandardCharsets.UTF_8));
-        for (String entry : entries) {
-            form.append("&.keys=").append(URLEncoder.encode(entry, StandardCharsets.UTF_8));
-        }
-        HttpResponse<String> saved = HTTP.send(HttpRequest.newBuilder(HOST.uri("/system/console/configMgr/org.erpinsight.crm.web.embed"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertTrue("saved: " + saved.statusCode(), saved.statusCode() < 400);
+        EmbeddedTabTestKeys.configure(HOST, "https://crm.example.com", entries);
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

@@ -64,6 +64,12 @@ public class RecordPages extends HttpServlet {
         return t;
     });
     private static final long PAGE_DEADLINE_MILLIS = 20_000;
+    /** Shows the tab the URL names (#tab-ID), else the first; without script every tab shows, one below the other. */
+    private static final String TAB_SCRIPT = "<script>(function(){var s=document.querySelectorAll('section.tab');if(!s.length)return;"
+            + "var links=document.querySelectorAll('nav.tabs a');function show(h){var f=false;s.forEach(function(x){f=f||('#'+x.id)===h;});"
+            + "if(!f)h='#'+s[0].id;s.forEach(function(x){x.hidden=('#'+x.id)!==h;});"
+            + "links.forEach(function(a){a.setAttribute('aria-selected',a.getAttribute('href')===h?'true':'false');});}"
+            + "show(location.hash);window.addEventListener('hashchange',function(){show(location.hash);});})();</script>";
 
     @Activate
     public RecordPages(@Reference SampleDirectory directory, @Reference DemoUsers users) {
@@ -202,7 +208,8 @@ public class RecordPages extends HttpServlet {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("X-Frame-Options", "SAMEORIGIN");
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
                 .append(escape(title)).append(" · Reference CRM</title><style>")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:60em;color:#222}")
                 .append("dl.record,dl.erp-figures{display:grid;grid-template-columns:max-content 1fr;gap:.3em 1.5em}")
@@ -211,10 +218,18 @@ public class RecordPages extends HttpServlet {
                 .append(".erp-banner{padding:.5em 1em;margin:.5em 0;border-radius:4px}")
                 .append(".erp-banner-error{background:#fde2e1}.erp-banner-warning{background:#fff4d6}")
                 .append(".erp-asof,.muted,small{color:#666}header{display:flex;justify-content:space-between}")
+                // one tab at a time; the URL's #tab-ID says which, so a reload or a shared link keeps it
+                .append("nav.tabs{border-bottom:1px solid #ccc;margin-top:1.5em}nav.tabs a{display:inline-block;padding:.4em .2em;")
+                .append("text-decoration:none}nav.tabs a[aria-selected=true]{border-bottom:3px solid #3b6ea5;font-weight:600}")
+                .append("section.tab[hidden]{display:none}")
+                .append("@media (max-width:40em){body{margin:.6em}header{flex-direction:column}dl.record{grid-template-columns:1fr}")
+                .append("svg{max-width:100%;height:auto}.erp-table{display:block;overflow-x:auto}}")
+                .append("@media print{header,nav.tabs,form,button{display:none}section.tab[hidden]{display:block}")
+                .append("body{margin:0;max-width:none}}")
                 .append("</style></head><body><header><strong>Reference CRM</strong><span>Signed in as ")
                 .append(escape(user.displayName())).append(" · switch to <a href=\"?as=admin\">admin</a>, ")
                 .append("<a href=\"?as=sales\">sales</a>, <a href=\"?as=guest\">guest</a> · <a href=\"/system/console\">Web Console</a>")
-                .append("</span></header><h1>").append(escape(title)).append("</h1>").append(body).append("</body></html>");
+                .append("</span></header><h1>").append(escape(title)).append("</h1>").append(body).append(TAB_SCRIPT).append("</body></html>");
         response.getOutputStream().write(html.toString().getBytes(StandardCharsets.UTF_8));
     }
 

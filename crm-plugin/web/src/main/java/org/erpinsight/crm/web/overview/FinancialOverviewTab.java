@@ -150,7 +150,10 @@ public class FinancialOverviewTab implements RecordTab {
         return percent + "% of the limit";
     }
 
-    /** Revenue per month as an inline SVG bar chart: no script, no external library. */
+    /**
+     * Revenue per month as an inline SVG bar chart: no script, no external library. The axis shows
+     * zero, half and the highest month; each bar's exact figure is its tooltip (hover or long press).
+     */
     private static void chart(StringBuilder html, CustomerOverview o) {
         List<MonthlyRevenue> months = o.revenueByMonth();
         if (months.isEmpty()) {
@@ -162,22 +165,34 @@ public class FinancialOverviewTab implements RecordTab {
         }
         int barWidth = 18;
         int height = 120;
-        int width = months.size() * (barWidth + 4);
+        int axis = 70;
+        int top = 8;
+        int width = axis + months.size() * (barWidth + 4);
         html.append("<figure class=\"erp-chart\"><figcaption>Revenue per month, last ").append(months.size())
                 .append(" months (").append(Html.escape(o.currency())).append(")</figcaption>")
                 .append("<svg role=\"img\" aria-label=\"Revenue per month\" width=\"").append(width).append("\" height=\"")
-                .append(height + 16).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height + 16).append("\">");
+                .append(height + top + 16).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height + top + 16).append("\">");
+        for (int step = 0; step <= 2; step++) {
+            BigDecimal value = max.multiply(BigDecimal.valueOf(step)).divide(BigDecimal.valueOf(2), 0, java.math.RoundingMode.HALF_UP);
+            int y = top + height - height * step / 2;
+            html.append("<line x1=\"").append(axis - 4).append("\" x2=\"").append(width).append("\" y1=\"").append(y)
+                    .append("\" y2=\"").append(y).append("\" stroke=\"#ddd\"/>")
+                    .append("<text class=\"erp-axis\" x=\"").append(axis - 8).append("\" y=\"").append(y + 4)
+                    .append("\" font-size=\"10\" text-anchor=\"end\" data-axis-value=\"").append(value.toPlainString()).append("\">")
+                    .append(String.format(java.util.Locale.ROOT, "%,d", value.longValue())).append("</text>");
+        }
         for (int i = 0; i < months.size(); i++) {
             MonthlyRevenue m = months.get(i);
             int h = m.amount().multiply(BigDecimal.valueOf(height)).divide(max, 0, java.math.RoundingMode.HALF_UP).intValue();
-            int x = i * (barWidth + 4);
-            html.append("<rect x=\"").append(x).append("\" y=\"").append(height - h).append("\" width=\"").append(barWidth)
-                    .append("\" height=\"").append(Math.max(h, 1)).append("\" fill=\"#3b6ea5\"><title>")
-                    .append(Html.escape(m.month())).append(": ").append(Html.escape(Amounts.format(m.amount(), o.currency())))
+            int x = axis + i * (barWidth + 4);
+            html.append("<rect x=\"").append(x).append("\" y=\"").append(top + height - h).append("\" width=\"").append(barWidth)
+                    .append("\" height=\"").append(Math.max(h, 1)).append("\" fill=\"#3b6ea5\" data-month=\"")
+                    .append(Html.escape(m.month().toString())).append("\" data-amount=\"").append(Html.escape(m.amount().toPlainString()))
+                    .append("\"><title>").append(Html.escape(m.month())).append(": ").append(Html.escape(Amounts.format(m.amount(), o.currency())))
                     .append("</title></rect>");
             // a year label at each January, and at the first bar unless a January label follows too closely
             if (m.month().getMonthValue() == 1 || (i == 0 && m.month().getMonthValue() < 11)) {
-                html.append("<text x=\"").append(x).append("\" y=\"").append(height + 12).append("\" font-size=\"10\">")
+                html.append("<text x=\"").append(x).append("\" y=\"").append(top + height + 12).append("\" font-size=\"10\">")
                         .append(m.month().getYear()).append("</text>");
             }
         }
