@@ -108,6 +108,20 @@ public class PagesInBrowserTest {
     }
 
     @Test
+    public void a2_invoicesAreFilteredFromTheInvoicesTab() throws Exception {
+        browser.get(HOST.uri("/crm/company/c-1001#tab-invoices").toString());
+        browser.findElement(By.cssSelector("#tab-invoices nav.erp-invoice-filters")).findElement(By.cssSelector("a[data-filter=OVERDUE]")).click();
+        assertEquals("OVERDUE", browser.findElement(By.cssSelector("b[data-filter]")).getAttribute("data-filter"));
+        List<String> shown = browser.findElements(By.cssSelector("tr[data-invoice]")).stream().map(r -> r.getAttribute("data-invoice")).toList();
+        List<String> expected = new java.util.ArrayList<>();
+        SIDECAR.json("/api/v1/customers/10001/invoices?status=OVERDUE&limit=25").get("invoices")
+                .forEach(i -> expected.add(i.get("number").asText()));
+        assertFalse("the customer has overdue invoices", expected.isEmpty());
+        assertEquals("the overdue invoices, as the sidecar lists them", expected, shown);
+        browser.findElements(By.cssSelector("tr[data-invoice]")).forEach(r -> assertEquals("OVERDUE", r.getAttribute("data-status")));
+    }
+
+    @Test
     public void b_aCompanyNamedLikeAScriptIsShownAsText() {
         browser.get(HOST.uri("/crm/company/c-1012").toString());
         assertEquals("<script>alert(1)</script> & \"Quotes\" ApS", browser.findElement(By.tagName("h1")).getText());
