@@ -10,8 +10,16 @@ public final class Html {
             return "";
         }
         String s = value.toString();
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
+        int first = 0;
+        while (first < s.length() && "<>&\"'".indexOf(s.charAt(first)) < 0) {
+            first++;
+        }
+        if (first == s.length()) {
+            // most values need nothing: no copy (a page escapes hundreds of them)
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length() + 16).append(s, 0, first);
+        for (int i = first; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '<' -> out.append("&lt;");
