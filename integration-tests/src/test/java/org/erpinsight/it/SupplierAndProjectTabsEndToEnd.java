@@ -55,6 +55,37 @@ public abstract class SupplierAndProjectTabsEndToEnd {
     }
 
     @Test
+    public void theSupplierTabSpeaksDanishToADanishUser() throws Exception {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(host().uri("/crm/company/c-1011")).header("Cookie", "crm-user=sales; crm-lang=da").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(answer.body().contains("<html lang=\"da\""));
+        String supplier = section(answer.body(), "erp-supplier");
+        JsonNode o = sidecar().json("/api/v1/suppliers/70002/overview");
+        assertTrue(supplier, supplier.contains("<dt>Køb i år</dt>") && supplier.contains("ERP-leverandør"));
+        BigDecimal purchases = dec(o, "purchasesThisYear");
+        assertEquals(purchases, amount(supplier, "purchasesThisYear"));
+        String danish = Texts.danishAmount(purchases) + " " + o.get("currency").asText();
+        assertTrue("shown as " + danish + ":\n" + supplier, supplier.contains(">" + danish));
+        // an English browser gets English
+        java.net.http.HttpResponse<String> english = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(host().uri("/crm/company/c-1011")).header("Cookie", "crm-user=sales").header("Accept-Language", "en-GB").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(section(english.body(), "erp-supplier").contains("<dt>Purchases this year</dt>"));
+    }
+
+    /** Danish amounts written the test's own way: grouping by '.', decimals after ','. */
+    private static final class Texts {
+        static String danishAmount(BigDecimal value) {
+            java.text.DecimalFormatSymbols symbols = new java.text.DecimalFormatSymbols();
+            symbols.setGroupingSeparator('.');
+            symbols.setDecimalSeparator(',');
+            symbols.setMinusSign('-');
+            return new java.text.DecimalFormat("#,##0.00", symbols).format(value);
+        }
+    }
+
+    @Test
     public void theSupplierTabShowsTheSidecarsFiguresForACompanyThatIsBothCustomerAndSupplier() throws Exception {
         String html = page("company/c-1001", "sales");
         String supplier = section(html, "erp-supplier");

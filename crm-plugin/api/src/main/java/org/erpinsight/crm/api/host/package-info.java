@@ -4,7 +4,7 @@
  * contribute views that the host renders on a record's page.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.erpinsight.crm.api.host;
 
 import org.osgi.annotation.bundle.Export;

@@ -116,6 +116,15 @@ public class RecordPages extends HttpServlet {
             response.sendRedirect(request.getRequestURI());
             return;
         }
+        String lang = request.getParameter("lang");
+        if ("da".equals(lang) || "en".equals(lang)) {
+            Cookie cookie = new Cookie(DemoUsers.LANGUAGE_COOKIE, lang);
+            cookie.setPath("/");
+            cookie.setHttpOnly(true);
+            response.addCookie(cookie);
+            response.sendRedirect(request.getRequestURI());
+            return;
+        }
         CrmUser user = users.currentUser(request).orElseThrow();
         String path = Optional.ofNullable(request.getPathInfo()).orElse("/");
         String[] parts = path.substring(1).split("/", 2);
@@ -209,7 +218,8 @@ public class RecordPages extends HttpServlet {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("X-Frame-Options", "SAMEORIGIN");
-        StringBuilder html = new StringBuilder(body.length() + 4096).append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        StringBuilder html = new StringBuilder(body.length() + 4096).append("<!DOCTYPE html><html lang=\"").append(user.locale().getLanguage())
+                .append("\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
                 .append(escape(title)).append(" · Reference CRM</title><style>")
                 .append("body{font-family:system-ui,sans-serif;margin:2em;max-width:60em;color:#222}")
@@ -229,7 +239,8 @@ public class RecordPages extends HttpServlet {
                 .append("body{margin:0;max-width:none}}")
                 .append("</style></head><body><header><strong>Reference CRM</strong><span>Signed in as ")
                 .append(escape(user.displayName())).append(" · switch to <a href=\"?as=admin\">admin</a>, ")
-                .append("<a href=\"?as=sales\">sales</a>, <a href=\"?as=guest\">guest</a> · <a href=\"/system/console\">Web Console</a>")
+                .append("<a href=\"?as=sales\">sales</a>, <a href=\"?as=guest\">guest</a> · <a href=\"?lang=en\" lang=\"en\">English</a>, ")
+                .append("<a href=\"?lang=da\" lang=\"da\">Dansk</a> · <a href=\"/system/console\">Web Console</a>")
                 .append("</span></header><h1>").append(escape(title)).append("</h1>").append(body).append(TAB_SCRIPT).append("</body></html>");
         // straight into the response, no String and byte[] copies of the page
         response.getWriter().append(html);

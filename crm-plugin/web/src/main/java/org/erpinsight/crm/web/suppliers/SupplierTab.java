@@ -23,6 +23,7 @@ import org.erpinsight.crm.web.view.Blocks;
 import org.erpinsight.crm.web.view.Html;
 import org.erpinsight.crm.web.view.LinkForms;
 import org.erpinsight.crm.web.view.TabStart;
+import org.erpinsight.crm.web.view.Texts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -76,34 +77,36 @@ public class SupplierTab implements RecordTab {
 
     @Override
     public String render(CrmRecord record, CrmUser user, String returnTo) {
+        Texts texts = Texts.of(user.locale());
         StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-supplier\">").append(Blocks.STYLE);
         java.util.function.Supplier<String> unlinked = () -> user.may(Permission.MANAGE_LINKS)
                 ? LinkForms.link(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()))
                     + LinkForms.create(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()), record.name(),
                             record.vatNumber()) + suggestions(record, user, returnTo)
                 : null;
-        Optional<Link> link = TabStart.linked(html, record, user, links, source, LinkKind.SUPPLIER, "This record is not linked to an ERP supplier.", unlinked);
+        Optional<Link> link = TabStart.linked(html, record, user, links, source, LinkKind.SUPPLIER, texts.get("supplier.notLinked"), unlinked);
         if (link.isEmpty()) {
             return html.append("</section>").toString();
         }
         try {
             ErpReading<SupplierOverview> reading = gateway.readSupplierOverview(source, link.get().erpNumber());
             SupplierOverview o = reading.value();
-            html.append(Blocks.staleStart(reading));
+            html.append(Blocks.staleStart(texts, reading));
             html.append("<dl class=\"erp-figures\">");
-            Blocks.figure(html, "payableBalance", "We owe", o.payableBalance(), o.currency(), null);
-            Blocks.figure(html, "purchasesThisYear", "Purchases this year", o.purchasesThisYear(), o.currency(), null);
-            Blocks.figure(html, "purchasesLastYear", "Purchases last year", o.purchasesLastYear(), o.currency(), null);
-            Blocks.figure(html, "openPurchaseOrderAmount", "Open purchase orders", o.openPurchaseOrderAmount(), o.currency(),
-                    o.openPurchaseOrderCount() + " order(s)");
-            Blocks.count(html, "openPurchaseOrderCount", "Open orders", o.openPurchaseOrderCount());
-            html.append("</dl><p class=\"erp-asof\">ERP supplier <b data-figure=\"supplierNumber\">").append(Html.escape(o.supplierNumber()))
-                    .append("</b> ").append(Html.escape(o.name())).append(" · ").append(Blocks.asOf(o.asOf())).append("</p>");
+            Blocks.figure(html, texts, "payableBalance", texts.get("supplier.payableBalance"), o.payableBalance(), o.currency(), null);
+            Blocks.figure(html, texts, "purchasesThisYear", texts.get("supplier.purchasesThisYear"), o.purchasesThisYear(), o.currency(), null);
+            Blocks.figure(html, texts, "purchasesLastYear", texts.get("supplier.purchasesLastYear"), o.purchasesLastYear(), o.currency(), null);
+            Blocks.figure(html, texts, "openPurchaseOrderAmount", texts.get("supplier.openPurchaseOrderAmount"), o.openPurchaseOrderAmount(),
+                    o.currency(), texts.get("supplier.openPurchaseOrders", o.openPurchaseOrderCount()));
+            Blocks.count(html, "openPurchaseOrderCount", texts.get("supplier.openPurchaseOrderCount"), o.openPurchaseOrderCount());
+            html.append("</dl><p class=\"erp-asof\">").append(Html.escape(texts.get("supplier.erpSupplier")))
+                    .append(" <b data-figure=\"supplierNumber\">").append(Html.escape(o.supplierNumber()))
+                    .append("</b> ").append(Html.escape(o.name())).append(" · ").append(Blocks.asOf(texts, o.asOf())).append("</p>");
             html.append(Blocks.staleEnd(reading));
         } catch (ErpGatewayException e) {
             html.append(e.code() == ErpErrorCode.NOT_FOUND
-                    ? Blocks.banner("warning", "The linked ERP supplier " + link.get().erpNumber() + " no longer exists in the ERP.")
-                    : Blocks.banner("error", "ERP unreachable: " + e.getMessage()));
+                    ? Blocks.banner("warning", texts.get("supplier.gone", link.get().erpNumber()))
+                    : Blocks.banner("error", texts.get("erp.unreachable", e.getMessage())));
         }
         if (user.may(Permission.MANAGE_LINKS)) {
             html.append(LinkForms.unlink(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()), link.get().erpNumber()));

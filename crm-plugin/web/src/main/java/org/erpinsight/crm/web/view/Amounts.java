@@ -25,10 +25,19 @@ public final class Amounts {
     }
 
     public static String format(BigDecimal amount, String currency) {
+        return format(amount, currency, java.util.Locale.ENGLISH);
+    }
+
+    /** Danish writes 1.234,50 where English writes 1,234.50. */
+    public static String format(BigDecimal amount, String currency, java.util.Locale locale) {
         if (amount == null) {
             return "–";
         }
-        return grouped(amount.setScale(2, RoundingMode.HALF_EVEN)) + " " + (currency == null ? "" : currency);
+        String grouped = grouped(amount.setScale(2, RoundingMode.HALF_EVEN));
+        if (locale != null && "da".equals(locale.getLanguage())) {
+            grouped = grouped.replace(',', ' ').replace('.', ',').replace(' ', '.');
+        }
+        return grouped + " " + (currency == null ? "" : currency);
     }
 
     /** 1234567.5 as "1,234,567.5": thousands grouped by commas, the decimals as the scale gives them. */

@@ -27,15 +27,23 @@ public final class Blocks {
         return "<p class=\"erp-note\">" + Html.escape(message) + "</p>";
     }
 
-    /** One figure in a {@code <dl class="erp-figures">}: label, amount with currency, an optional note. */
-    public static void figure(StringBuilder html, String id, String label, BigDecimal amount, String currency, String note) {
+    /**
+     * One figure in a {@code <dl class="erp-figures">}: label, amount with currency (written as the
+     * user's language does), an optional note.
+     */
+    public static void figure(StringBuilder html, Texts texts, String id, String label, BigDecimal amount, String currency, String note) {
         html.append("<div><dt>").append(Html.escape(label)).append("</dt><dd data-figure=\"").append(Html.escape(id))
                 .append("\" data-amount=\"").append(amount == null ? "" : Html.escape(amount.toPlainString())).append("\">")
-                .append(Html.escape(Amounts.format(amount, currency)));
+                .append(Html.escape(texts.amount(amount, currency)));
         if (note != null) {
             html.append(" <small>").append(Html.escape(note)).append("</small>");
         }
         html.append("</dd></div>");
+    }
+
+    /** {@link #figure(StringBuilder, Texts, String, String, BigDecimal, String, String)} in English. */
+    public static void figure(StringBuilder html, String id, String label, BigDecimal amount, String currency, String note) {
+        figure(html, Texts.ENGLISH, id, label, amount, currency, note);
     }
 
     /** A figure that is a count or a quantity rather than an amount. */
@@ -45,6 +53,18 @@ public final class Blocks {
     }
 
     /** "figures as of ..." with the machine-readable time. */
+    /** "figures as of …" in the user's language. */
+    public static String asOf(Texts texts, Instant asOf) {
+        return asOf == null ? "" : Html.escape(texts.get("figures.asOf")) + " <time data-figure=\"asOf\" datetime=\"" + Html.escape(asOf)
+                + "\">" + Html.escape(texts.dateTime(asOf)) + "</time>";
+    }
+
+    /** The stale banner in the user's language. */
+    public static String staleStart(Texts texts, org.erpinsight.crm.api.ErpReading<?> reading) {
+        return !reading.stale() ? "" : banner("error", texts.get("erp.unreachable", reading.problem()) + " "
+                + texts.get("erp.stale", age(reading.readAt()))) + "<div class=\"erp-stale\" data-stale=\"true\">";
+    }
+
     public static String asOf(Instant asOf) {
         return asOf == null ? "" : "figures as of <time data-figure=\"asOf\" datetime=\"" + Html.escape(asOf) + "\">"
                 + Html.escape(AS_OF.format(asOf)) + "</time>";

@@ -25,14 +25,14 @@ public final class TabStart {
     public static Optional<Link> linked(StringBuilder html, CrmRecord record, CrmUser user, LinkService links, String source,
                                         LinkKind kind, String notLinked, java.util.function.Supplier<String> whenUnlinked) {
         if (!user.may(Permission.VIEW_FINANCIALS)) {
-            html.append(Blocks.note("You do not have permission to see financial figures."));
+            html.append(Blocks.note(Texts.of(user.locale()).get("tab.noPermission")));
             return Optional.empty();
         }
         Optional<Link> link;
         try {
             link = links.linkOf(record.ref(), source, kind);
         } catch (RuntimeException e) {
-            html.append(Blocks.banner("error", "The link store is unavailable."));
+            html.append(Blocks.banner("error", Texts.of(user.locale()).get("tab.linkStoreDown")));
             return Optional.empty();
         }
         if (link.isEmpty()) {

@@ -1,0 +1,70 @@
+package org.erpinsight.crm.web.view;
+
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * ERP Insight's words and formats in the user's language: English, or Danish for a Danish locale.
+ * The words live in one file per language ({@code texts.properties}, {@code texts_da.properties});
+ * a key missing from Danish falls back to English, and a key missing everywhere shows as itself,
+ * so a slip is visible rather than an error.
+ */
+public final class Texts {
+    private static final String BUNDLE = "org.erpinsight.crm.web.texts";
+    private static final Map<String, Texts> BY_LANGUAGE = new ConcurrentHashMap<>();
+    public static final Texts ENGLISH = of(Locale.ENGLISH);
+
+    private final Locale locale;
+    private final ResourceBundle words;
+    private final DateTimeFormatter dateTime;
+
+    private Texts(Locale locale) {
+        this.locale = locale;
+        this.words = ResourceBundle.getBundle(BUNDLE, locale, Texts.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale).withZone(ZoneOffset.UTC);
+    }
+
+    /** The texts for a locale: Danish for Danish, English for anything else. */
+    public static Texts of(Locale locale) {
+        String language = locale != null && "da".equals(locale.getLanguage()) ? "da" : "en";
+        return BY_LANGUAGE.computeIfAbsent(language, l -> new Texts(l.equals("da") ? Locale.forLanguageTag("da-DK") : Locale.ENGLISH));
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public boolean danish() {
+        return "da".equals(locale.getLanguage());
+    }
+
+    /** The words for a key, with values filled in. */
+    public String get(String key, Object... values) {
+        String pattern;
+        try {
+            pattern = words.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return values.length == 0 ? pattern : new MessageFormat(pattern, locale).format(values);
+    }
+
+    /** An amount with its currency: 1,234.50 DKK in English, 1.234,50 DKK in Danish. */
+    public String amount(java.math.BigDecimal amount, String currency) {
+        return Amounts.format(amount, currency, locale);
+    }
+
+    /** A moment, in UTC, as the language writes it. */
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : dateTime.format(instant) + " UTC";
+    }
+}
