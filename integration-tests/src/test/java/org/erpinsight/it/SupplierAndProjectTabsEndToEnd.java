@@ -55,7 +55,7 @@ public abstract class SupplierAndProjectTabsEndToEnd {
     }
 
     @Test
-    public void theSupplierTabSpeaksDanishToADanishUser() throws Exception {
+    public void theTabsSpeakDanishToADanishUser() throws Exception {
         java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                 .newBuilder(host().uri("/crm/company/c-1011")).header("Cookie", "crm-user=sales; crm-lang=da").build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -67,6 +67,13 @@ public abstract class SupplierAndProjectTabsEndToEnd {
         assertEquals(purchases, amount(supplier, "purchasesThisYear"));
         String danish = Texts.danishAmount(purchases) + " " + o.get("currency").asText();
         assertTrue("shown as " + danish + ":\n" + supplier, supplier.contains(">" + danish));
+        java.net.http.HttpResponse<String> customer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(host().uri("/crm/company/c-1001")).header("Cookie", "crm-user=sales; crm-lang=da").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String overview = section(customer.body(), "erp-financial-overview");
+        JsonNode c = sidecar().json("/api/v1/customers/10001/overview");
+        assertTrue(overview, overview.contains("<dt>Saldo</dt>") && overview.contains("Omsætning pr. måned"));
+        assertTrue(overview, overview.contains(">" + Texts.danishAmount(dec(c, "balance")) + " " + c.get("currency").asText()));
         // an English browser gets English
         java.net.http.HttpResponse<String> english = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                 .newBuilder(host().uri("/crm/company/c-1011")).header("Cookie", "crm-user=sales").header("Accept-Language", "en-GB").build(),
