@@ -2,7 +2,6 @@ package org.erpinsight.crm.web.overview;
 
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,8 +45,6 @@ import org.osgi.service.metatype.annotations.Designate;
     RecordTab.ORDER + ":Integer=100"})
 @Designate(ocd = InsightConfiguration.class)
 public class FinancialOverviewTab implements RecordTab {
-    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final ErpGateway gateway;
     private final LinkService links;

@@ -14,6 +14,10 @@ public final class Amounts {
 
     /** A unit price: as many decimals as the ERP gives (two to four), so a price of 11.7283 is not shown as 11.73. */
     public static String price(BigDecimal price, String currency) {
+        return price(price, currency, java.util.Locale.ENGLISH);
+    }
+
+    public static String price(BigDecimal price, String currency, java.util.Locale locale) {
         if (price == null) {
             return "–";
         }
@@ -21,7 +25,12 @@ public final class Amounts {
         if (rounded.scale() < 2) {
             rounded = rounded.setScale(2);
         }
-        return grouped(rounded) + " " + (currency == null ? "" : currency);
+        return inLanguage(grouped(rounded), locale) + " " + (currency == null ? "" : currency);
+    }
+
+    private static String inLanguage(String englishNumber, java.util.Locale locale) {
+        return locale != null && "da".equals(locale.getLanguage())
+                ? englishNumber.replace(',', ' ').replace('.', ',').replace(' ', '.') : englishNumber;
     }
 
     public static String format(BigDecimal amount, String currency) {
@@ -33,11 +42,7 @@ public final class Amounts {
         if (amount == null) {
             return "–";
         }
-        String grouped = grouped(amount.setScale(2, RoundingMode.HALF_EVEN));
-        if (locale != null && "da".equals(locale.getLanguage())) {
-            grouped = grouped.replace(',', ' ').replace('.', ',').replace(' ', '.');
-        }
-        return grouped + " " + (currency == null ? "" : currency);
+        return inLanguage(grouped(amount.setScale(2, RoundingMode.HALF_EVEN)), locale) + " " + (currency == null ? "" : currency);
     }
 
     /** 1234567.5 as "1,234,567.5": thousands grouped by commas, the decimals as the scale gives them. */

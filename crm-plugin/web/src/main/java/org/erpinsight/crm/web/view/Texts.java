@@ -63,6 +63,18 @@ public final class Texts {
         return Amounts.format(amount, currency, locale);
     }
 
+    /** A day: 2026-11-26 in English (as the ERP and the contract write it), 26.11.2026 in Danish. */
+    public String date(java.time.LocalDate day) {
+        return day == null ? "–" : danish() ? DANISH_DATE.format(day) : day.toString();
+    }
+
+    private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+    /** A unit price with two to four decimals, as {@link Amounts#price} but in the user's language. */
+    public String price(java.math.BigDecimal price, String currency) {
+        return Amounts.price(price, currency, locale);
+    }
+
     /** A moment, in UTC, as the language writes it. */
     public String dateTime(Instant instant) {
         return instant == null ? "" : dateTime.format(instant) + " UTC";

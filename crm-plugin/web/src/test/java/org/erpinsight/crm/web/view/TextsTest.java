@@ -17,6 +17,8 @@ import org.junit.Test;
 
 /** Danish and English say the same things: the same keys, the same values filled in; and their formats. */
 public class TextsTest {
+    /** Words that Danish writes as English does. */
+    private static final java.util.Set<String> SAME_IN_BOTH = java.util.Set.of("invoices.status", "orders.reference");
 
     private static Properties load(String name) throws Exception {
         Properties p = new Properties();
@@ -42,7 +44,9 @@ public class TextsTest {
         assertEquals("the same keys", new TreeSet<>(english.stringPropertyNames()), new TreeSet<>(danish.stringPropertyNames()));
         for (String key : english.stringPropertyNames()) {
             assertEquals(key, placeholders(english.getProperty(key)), placeholders(danish.getProperty(key)));
-            assertNotEquals("translated: " + key, english.getProperty(key), danish.getProperty(key));
+            if (!SAME_IN_BOTH.contains(key)) {
+                assertNotEquals("translated: " + key, english.getProperty(key), danish.getProperty(key));
+            }
         }
     }
 
@@ -61,6 +65,9 @@ public class TextsTest {
         assertEquals("1.234.567,50 DKK", da.amount(new BigDecimal("1234567.5"), "DKK"));
         assertEquals("1,234,567.50 DKK", Texts.ENGLISH.amount(new BigDecimal("1234567.5"), "DKK"));
         assertEquals("-0,25 EUR", da.amount(new BigDecimal("-0.25"), "EUR"));
+        assertEquals("1.012,3456 DKK", da.price(new BigDecimal("1012.3456"), "DKK"));
+        assertEquals("26.11.2026", da.date(java.time.LocalDate.of(2026, 11, 26)));
+        assertEquals("2026-11-26", Texts.ENGLISH.date(java.time.LocalDate.of(2026, 11, 26)));
         String danishDate = da.dateTime(java.time.Instant.parse("2026-12-01T13:41:21Z"));
         assertEquals(danishDate, true, danishDate.contains("2026") && danishDate.contains("dec"));
     }
