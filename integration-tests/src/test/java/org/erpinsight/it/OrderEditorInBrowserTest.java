@@ -29,8 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * its line until the user saves. Skipped, loudly, where Chromium or chromedriver is missing.
  */
 public class OrderEditorInBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Sidecar SIDECAR = new Sidecar();
     private static final ReferenceHost HOST = new ReferenceHost(SIDECAR::baseUri, Sidecar.KEY, "rest");
     private static WebDriver browser;
@@ -40,21 +38,7 @@ public class OrderEditorInBrowserTest {
 
     @BeforeClass
     public static void browser() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (!present) {
-            System.err.println("SKIPPED: the browser test needs Debian's chromium and chromium-driver");
-        }
-        assumeTrue(present);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        // the machine's closed network refuses Chromium's background connections: turn them off
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build(),
-                options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        // a click that submits a form returns before the next page is there: look for elements for a while
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        browser = Chromium.start();
     }
 
     @AfterClass

@@ -43,8 +43,6 @@ import com.sun.net.httpserver.HttpServer;
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class PagesInBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final Sidecar SIDECAR = new Sidecar();
     private static final ReferenceHost HOST = new ReferenceHost(SIDECAR::baseUri, Sidecar.KEY, "rest", "data-figure=\"balance\"",
             "erpinsight.gateway.freshSeconds=0");
@@ -57,19 +55,7 @@ public class PagesInBrowserTest {
 
     @BeforeClass
     public static void browser() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (!present) {
-            System.err.println("SKIPPED: the browser test needs Debian's chromium and chromium-driver");
-        }
-        assumeTrue(present);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--user-data-dir=" + Files.createTempDirectory("chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build(),
-                options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+        browser = Chromium.start();
         browser.get(HOST.uri("/crm/").toString());
         browser.manage().addCookie(new Cookie("crm-user", "admin"));
     }

@@ -105,24 +105,25 @@ public class RecordPages extends HttpServlet {
         return value == null ? List.of() : List.of(value.toString());
     }
 
+    /** A demo user's or language's choice, kept in a cookie; the page is shown again without the parameter. */
+    private static void remember(HttpServletRequest request, HttpServletResponse response, String name, String value) throws IOException {
+        Cookie cookie = new Cookie(name, value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        response.addCookie(cookie);
+        response.sendRedirect(request.getRequestURI());
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String as = request.getParameter("as");
         if (as != null && DemoUsers.USERS.containsKey(as)) {
-            Cookie cookie = new Cookie(DemoUsers.COOKIE, as);
-            cookie.setPath("/");
-            cookie.setHttpOnly(true);
-            response.addCookie(cookie);
-            response.sendRedirect(request.getRequestURI());
+            remember(request, response, DemoUsers.COOKIE, as);
             return;
         }
         String lang = request.getParameter("lang");
         if ("da".equals(lang) || "en".equals(lang)) {
-            Cookie cookie = new Cookie(DemoUsers.LANGUAGE_COOKIE, lang);
-            cookie.setPath("/");
-            cookie.setHttpOnly(true);
-            response.addCookie(cookie);
-            response.sendRedirect(request.getRequestURI());
+            remember(request, response, DemoUsers.LANGUAGE_COOKIE, lang);
             return;
         }
         CrmUser user = users.currentUser(request).orElseThrow();
