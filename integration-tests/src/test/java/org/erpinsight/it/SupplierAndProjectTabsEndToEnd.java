@@ -74,6 +74,8 @@ public abstract class SupplierAndProjectTabsEndToEnd {
         JsonNode c = sidecar().json("/api/v1/customers/10001/overview");
         assertTrue(overview, overview.contains("<dt>Saldo</dt>") && overview.contains("Omsætning pr. måned"));
         assertTrue(overview, overview.contains(">" + Texts.danishAmount(dec(c, "balance")) + " " + c.get("currency").asText()));
+        assertTrue("tab titles in Danish", customer.body().contains(">Økonomisk overblik</a>") && customer.body().contains(">Projekter</a>"));
+        assertTrue(section(customer.body(), "erp-projects").contains("<th class=\"erp-amount\">Timeomkostning</th>"));
         // an English browser gets English
         java.net.http.HttpResponse<String> english = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                 .newBuilder(host().uri("/crm/company/c-1011")).header("Cookie", "crm-user=sales").header("Accept-Language", "en-GB").build(),

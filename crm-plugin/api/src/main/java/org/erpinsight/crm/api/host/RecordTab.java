@@ -11,7 +11,11 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface RecordTab {
     /** Service property: a stable id, used in URLs and element ids. */
     String ID = "erpinsight.tab.id";
-    /** Service property: the tab's title as the user sees it. */
+    /**
+     * Service property: the tab's title as the user sees it. The title in another language is the
+     * property {@code TITLE + "." + language} ({@code erpinsight.tab.title.da}); a host shows it to
+     * users of that language, else this one.
+     */
     String TITLE = "erpinsight.tab.title";
     /** Service property: the {@link RecordType#id()}s the tab applies to. */
     String RECORD_TYPES = "erpinsight.tab.recordTypes";

@@ -47,7 +47,12 @@ public class RecordPages extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(RecordPages.class.getName());
 
     /** A registered tab with its whiteboard properties. */
-    private record TabEntry(RecordTab tab, String id, String title, List<String> recordTypes, int order, long serviceId) {
+    private record TabEntry(RecordTab tab, String id, String title, Map<String, String> titles, List<String> recordTypes, int order,
+            long serviceId) {
+        /** The title in the user's language where the tab gives one. */
+        String title(java.util.Locale locale) {
+            return titles.getOrDefault(locale.getLanguage(), title);
+        }
     }
 
     private final transient SampleDirectory directory;
@@ -86,7 +91,13 @@ public class RecordPages extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     void addTab(RecordTab tab, Map<String, Object> props) {
         long serviceId = (Long) props.get("service.id");
-        tabs.put(serviceId, new TabEntry(tab, String.valueOf(props.get(RecordTab.ID)), String.valueOf(props.get(RecordTab.TITLE)),
+        Map<String, String> titles = new java.util.HashMap<>();
+        props.forEach((key, value) -> {
+            if (key.startsWith(RecordTab.TITLE + ".")) {
+                titles.put(key.substring(RecordTab.TITLE.length() + 1), String.valueOf(value));
+            }
+        });
+        tabs.put(serviceId, new TabEntry(tab, String.valueOf(props.get(RecordTab.ID)), String.valueOf(props.get(RecordTab.TITLE)), titles,
                 strings(props.get(RecordTab.RECORD_TYPES)), props.get(RecordTab.ORDER) instanceof Integer i ? i : 1000,
                 serviceId));
     }
@@ -182,7 +193,7 @@ public class RecordPages extends HttpServlet {
             html.append("<p class=\"muted\">No tabs for this record.</p>");
         }
         html.append("<nav class=\"tabs\">");
-        applicable.forEach(t -> html.append("<a href=\"#tab-").append(escape(t.id())).append("\">").append(escape(t.title())).append("</a>"));
+        applicable.forEach(t -> html.append("<a href=\"#tab-").append(escape(t.id())).append("\">").append(escape(t.title(user.locale()))).append("</a>"));
         html.append("</nav>");
         List<java.util.concurrent.Future<String>> rendered = new ArrayList<>();
         for (TabEntry t : applicable) {
@@ -191,7 +202,7 @@ public class RecordPages extends HttpServlet {
         long deadline = System.nanoTime() + PAGE_DEADLINE_MILLIS * 1_000_000;
         for (int i = 0; i < applicable.size(); i++) {
             TabEntry t = applicable.get(i);
-            html.append("<section class=\"tab\" id=\"tab-").append(escape(t.id())).append("\"><h2>").append(escape(t.title()))
+            html.append("<section class=\"tab\" id=\"tab-").append(escape(t.id())).append("\"><h2>").append(escape(t.title(user.locale())))
                     .append("</h2>");
             try {
                 html.append(rendered.get(i).get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS));

@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(configurationPid = InsightConfiguration.PID, property = {
     RecordTab.ID + "=invoices",
     RecordTab.TITLE + "=Invoices",
+    RecordTab.TITLE + ".da=Fakturaer",
     RecordTab.RECORD_TYPES + "=company",
     RecordTab.RECORD_TYPES + "=contact",
     RecordTab.ORDER + ":Integer=200"})

@@ -29,6 +29,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(configurationPid = InsightConfiguration.PID, property = {
     RecordTab.ID + "=orders",
     RecordTab.TITLE + "=Orders",
+    RecordTab.TITLE + ".da=Ordrer",
     RecordTab.RECORD_TYPES + "=company",
     RecordTab.RECORD_TYPES + "=contact",
     RecordTab.ORDER + ":Integer=300"})

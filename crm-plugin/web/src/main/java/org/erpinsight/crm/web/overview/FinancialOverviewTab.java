@@ -40,6 +40,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Component(configurationPid = InsightConfiguration.PID, property = {
     RecordTab.ID + "=financial-overview",
     RecordTab.TITLE + "=Financial overview",
+    RecordTab.TITLE + ".da=Økonomisk overblik",
     RecordTab.RECORD_TYPES + "=company",
     RecordTab.RECORD_TYPES + "=contact",
     RecordTab.ORDER + ":Integer=100"})

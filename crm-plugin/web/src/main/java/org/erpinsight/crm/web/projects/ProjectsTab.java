@@ -18,6 +18,7 @@ import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.view.Amounts;
 import org.erpinsight.crm.web.view.Blocks;
 import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.Texts;
 import org.erpinsight.crm.web.view.TabStart;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,6 +33,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(configurationPid = InsightConfiguration.PID, property = {
     RecordTab.ID + "=projects",
     RecordTab.TITLE + "=Projects",
+    RecordTab.TITLE + ".da=Projekter",
     RecordTab.RECORD_TYPES + "=company",
     RecordTab.ORDER + ":Integer=350"})
 public class ProjectsTab implements RecordTab {
@@ -51,9 +53,10 @@ public class ProjectsTab implements RecordTab {
 
     @Override
     public String render(CrmRecord record, CrmUser user, String returnTo) {
+        Texts texts = Texts.of(user.locale());
         StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-projects\">").append(Blocks.STYLE);
         Optional<Link> link = TabStart.linked(html, record, user, links, source, LinkKind.CUSTOMER,
-                "Link the record to an ERP customer to see its projects.", null);
+                texts.get("projects.notLinked"), null);
         if (link.isEmpty()) {
             return html.append("</section>").toString();
         }
@@ -61,16 +64,19 @@ public class ProjectsTab implements RecordTab {
         try {
             projects = gateway.projects(source, link.get().erpNumber());
         } catch (ErpGatewayException e) {
-            return html.append(e.code() == ErpErrorCode.NOT_FOUND ? Blocks.banner("warning", "The linked ERP customer no longer exists.")
-                    : Blocks.banner("error", "ERP unreachable: " + e.getMessage())).append("</section>").toString();
+            return html.append(e.code() == ErpErrorCode.NOT_FOUND ? Blocks.banner("warning", texts.get("invoices.customerGone"))
+                    : Blocks.banner("error", texts.get("erp.unreachable", e.getMessage()))).append("</section>").toString();
         }
         if (projects.isEmpty()) {
-            return html.append(Blocks.note("The ERP has no projects for this customer.")).append("</section>").toString();
+            return html.append(Blocks.note(texts.get("projects.none"))).append("</section>").toString();
         }
-        html.append("<table class=\"erp-table\"><thead><tr><th>Project</th><th>Status</th><th class=\"erp-amount\">Budget</th>")
-                .append("<th class=\"erp-amount\">Hours</th><th class=\"erp-amount\">Hours cost</th><th class=\"erp-amount\">Travel</th>")
-                .append("<th class=\"erp-amount\">Other expenses</th><th class=\"erp-amount\">Invoiced</th>")
-                .append("<th class=\"erp-amount\">Not invoiced</th><th class=\"erp-amount\">Margin</th><th>Budget used</th></tr></thead><tbody>");
+        html.append("<table class=\"erp-table\"><thead><tr><th>").append(Html.escape(texts.get("projects.project"))).append("</th><th>")
+                .append(Html.escape(texts.get("projects.status"))).append("</th>");
+        for (String column : new String[] {"projects.budget", "projects.hours", "projects.hoursCost", "projects.travel",
+                "projects.otherExpenses", "projects.invoiced", "projects.notInvoiced", "projects.margin"}) {
+            html.append("<th class=\"erp-amount\">").append(Html.escape(texts.get(column))).append("</th>");
+        }
+        html.append("<th>").append(Html.escape(texts.get("projects.budgetUsed"))).append("</th></tr></thead><tbody>");
         for (ProjectSummary summary : projects.subList(0, Math.min(SHOWN, projects.size()))) {
             html.append("<tr data-project=\"").append(Html.escape(summary.number())).append("\"><td><b>")
                     .append(Html.escape(summary.number())).append("</b> ").append(Html.escape(summary.name())).append("</td><td>")
@@ -79,35 +85,36 @@ public class ProjectsTab implements RecordTab {
                 // reused while fresh like every other figure; the last known when the ERP is down, said so in the row
                 org.erpinsight.crm.api.ErpReading<ProjectOverview> reading = gateway.readProjectOverview(source, summary.number());
                 ProjectOverview p = reading.value();
-                cell(html, "budget", p.budget(), p.currency());
+                cell(html, texts, "budget", p.budget(), p.currency());
                 html.append("<td class=\"erp-amount\" data-figure=\"hours\" data-amount=\"").append(Html.escape(p.hours().toPlainString()))
                         .append("\">").append(Html.escape(p.hours().toPlainString())).append(" h</td>");
-                cell(html, "hoursCost", p.hoursCost(), p.currency());
-                cell(html, "travelExpenses", p.travelExpenses(), p.currency());
-                cell(html, "otherExpenses", p.otherExpenses(), p.currency());
-                cell(html, "invoiced", p.invoiced(), p.currency());
-                cell(html, "notInvoiced", p.notInvoiced(), p.currency());
-                cell(html, "margin", p.margin(), p.currency());
-                html.append("<td>").append(Blocks.bar("budgetUsed", p.budgetUsedPercent(), "Budget used"));
+                cell(html, texts, "hoursCost", p.hoursCost(), p.currency());
+                cell(html, texts, "travelExpenses", p.travelExpenses(), p.currency());
+                cell(html, texts, "otherExpenses", p.otherExpenses(), p.currency());
+                cell(html, texts, "invoiced", p.invoiced(), p.currency());
+                cell(html, texts, "notInvoiced", p.notInvoiced(), p.currency());
+                cell(html, texts, "margin", p.margin(), p.currency());
+                html.append("<td>").append(Blocks.bar("budgetUsed", p.budgetUsedPercent(), texts.get("projects.budgetUsed")));
                 if (reading.stale()) {
-                    html.append(" <small data-stale=\"true\">last known, read ").append(Blocks.age(reading.readAt())).append(" ago</small>");
+                    html.append(" <small data-stale=\"true\">").append(Html.escape(texts.get("projects.lastKnown", Blocks.age(reading.readAt()))))
+                            .append("</small>");
                 }
                 html.append("</td>");
             } catch (ErpGatewayException e) {
-                html.append("<td colspan=\"9\">").append(Html.escape("Figures unavailable: " + e.getMessage())).append("</td>");
+                html.append("<td colspan=\"9\">").append(Html.escape(texts.get("projects.unavailable", e.getMessage()))).append("</td>");
             }
             html.append("</tr>");
         }
         html.append("</tbody></table>");
         if (projects.size() > SHOWN) {
-            html.append(Blocks.note("The first " + SHOWN + " of " + projects.size() + " projects."));
+            html.append(Blocks.note(texts.get("projects.first", SHOWN, projects.size())));
         }
         return html.append("</section>").toString();
     }
 
-    private static void cell(StringBuilder html, String id, java.math.BigDecimal amount, String currency) {
+    private static void cell(StringBuilder html, Texts texts, String id, java.math.BigDecimal amount, String currency) {
         html.append("<td class=\"erp-amount\" data-figure=\"").append(id).append("\" data-amount=\"")
                 .append(amount == null ? "" : Html.escape(amount.toPlainString())).append("\">")
-                .append(Html.escape(Amounts.format(amount, currency))).append("</td>");
+                .append(Html.escape(texts.amount(amount, currency))).append("</td>");
     }
 }

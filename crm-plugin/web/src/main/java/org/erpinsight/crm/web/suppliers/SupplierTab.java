@@ -36,6 +36,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(configurationPid = InsightConfiguration.PID, property = {
     RecordTab.ID + "=supplier",
     RecordTab.TITLE + "=Supplier",
+    RecordTab.TITLE + ".da=Leverandør",
     RecordTab.RECORD_TYPES + "=company",
     RecordTab.RECORD_TYPES + "=contact",
     RecordTab.ORDER + ":Integer=400"})
