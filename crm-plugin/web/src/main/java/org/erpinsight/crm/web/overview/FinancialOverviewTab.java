@@ -103,7 +103,7 @@ public class FinancialOverviewTab implements RecordTab {
             }
         }
         if (user.may(Permission.MANAGE_LINKS)) {
-            html.append(LinkForms.unlink(record.ref(), source, LinkKind.CUSTOMER, returnTo, csrf.tokenFor(user.id()), link.erpNumber()));
+            html.append(LinkForms.unlink(Texts.of(user.locale()), record.ref(), source, LinkKind.CUSTOMER, returnTo, csrf.tokenFor(user.id()), link.erpNumber()));
         }
     }
 
@@ -204,8 +204,8 @@ public class FinancialOverviewTab implements RecordTab {
         if (!user.may(Permission.MANAGE_LINKS)) {
             return;
         }
-        html.append(LinkForms.link(record.ref(), source, LinkKind.CUSTOMER, returnTo, csrf.tokenFor(user.id())));
-        html.append(LinkForms.create(record.ref(), source, LinkKind.CUSTOMER, returnTo, csrf.tokenFor(user.id()), record.name(),
+        html.append(LinkForms.link(Texts.of(user.locale()), record.ref(), source, LinkKind.CUSTOMER, returnTo, csrf.tokenFor(user.id())));
+        html.append(LinkForms.create(Texts.of(user.locale()), record.ref(), source, LinkKind.CUSTOMER, returnTo, csrf.tokenFor(user.id()), record.name(),
                 record.vatNumber()));
         suggestions(html, texts, record, user, returnTo);
     }
@@ -226,7 +226,7 @@ public class FinancialOverviewTab implements RecordTab {
         }
         html.append("<p>").append(Html.escape(texts.get("customer.suggested"))).append("</p><ul class=\"erp-suggestions\">");
         for (Party p : found) {
-            html.append("<li>").append(LinkForms.suggestion(record.ref(), source, LinkKind.CUSTOMER, returnTo, csrf.tokenFor(user.id()),
+            html.append("<li>").append(LinkForms.suggestion(Texts.of(user.locale()), record.ref(), source, LinkKind.CUSTOMER, returnTo, csrf.tokenFor(user.id()),
                     p.number(), p.name() + " (" + p.number() + (p.vatNumber() == null ? "" : ", " + p.vatNumber()) + ")")).append("</li>");
         }
         html.append("</ul>");

@@ -76,7 +76,7 @@ public class ProjectOverviewTab implements RecordTab {
         StringBuilder html = new StringBuilder("<p>").append(Html.escape(texts.get("project.suggested")))
                 .append("</p><ul class=\"erp-suggestions\" data-kind=\"PROJECT\">");
         for (ProjectSummary p : found.values().stream().limit(5).toList()) {
-            html.append("<li>").append(LinkForms.suggestion(record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()),
+            html.append("<li>").append(LinkForms.suggestion(Texts.of(user.locale()), record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()),
                     p.number(), p.name() + " (" + p.number() + ", " + texts.get("project.customer", p.customerNumber()) + ")")).append("</li>");
         }
         return html.append("</ul>").toString();
@@ -87,7 +87,7 @@ public class ProjectOverviewTab implements RecordTab {
         Texts texts = Texts.of(user.locale());
         StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-project-overview\">").append(Blocks.STYLE);
         java.util.function.Supplier<String> unlinked = () -> user.may(Permission.MANAGE_LINKS)
-                ? LinkForms.link(record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()))
+                ? LinkForms.link(Texts.of(user.locale()), record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()))
                         + suggestions(texts, record, user, returnTo)
                 : null;
         Optional<Link> link = TabStart.linked(html, record, user, links, source, LinkKind.PROJECT, texts.get("project.notLinked"), unlinked);
@@ -110,7 +110,7 @@ public class ProjectOverviewTab implements RecordTab {
                     : Blocks.banner("error", texts.get("erp.unreachable", e.getMessage())));
         }
         if (user.may(Permission.MANAGE_LINKS)) {
-            html.append(LinkForms.unlink(record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()), link.get().erpNumber()));
+            html.append(LinkForms.unlink(Texts.of(user.locale()), record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()), link.get().erpNumber()));
         }
         return html.append("</section>").toString();
     }

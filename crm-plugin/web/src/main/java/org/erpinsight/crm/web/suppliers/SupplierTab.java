@@ -70,7 +70,7 @@ public class SupplierTab implements RecordTab {
         }
         StringBuilder html = new StringBuilder("<p>Suggested ERP suppliers:</p><ul class=\"erp-suggestions\" data-kind=\"SUPPLIER\">");
         for (Party p : found) {
-            html.append("<li>").append(LinkForms.suggestion(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()),
+            html.append("<li>").append(LinkForms.suggestion(Texts.of(user.locale()), record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()),
                     p.number(), p.name() + " (" + p.number() + (p.vatNumber() == null ? "" : ", " + p.vatNumber()) + ")")).append("</li>");
         }
         return html.append("</ul>").toString();
@@ -81,8 +81,8 @@ public class SupplierTab implements RecordTab {
         Texts texts = Texts.of(user.locale());
         StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-supplier\">").append(Blocks.STYLE);
         java.util.function.Supplier<String> unlinked = () -> user.may(Permission.MANAGE_LINKS)
-                ? LinkForms.link(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()))
-                    + LinkForms.create(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()), record.name(),
+                ? LinkForms.link(Texts.of(user.locale()), record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()))
+                    + LinkForms.create(Texts.of(user.locale()), record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()), record.name(),
                             record.vatNumber()) + suggestions(record, user, returnTo)
                 : null;
         Optional<Link> link = TabStart.linked(html, record, user, links, source, LinkKind.SUPPLIER, texts.get("supplier.notLinked"), unlinked);
@@ -110,7 +110,7 @@ public class SupplierTab implements RecordTab {
                     : Blocks.banner("error", texts.get("erp.unreachable", e.getMessage())));
         }
         if (user.may(Permission.MANAGE_LINKS)) {
-            html.append(LinkForms.unlink(record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()), link.get().erpNumber()));
+            html.append(LinkForms.unlink(Texts.of(user.locale()), record.ref(), source, LinkKind.SUPPLIER, returnTo, csrf.tokenFor(user.id()), link.get().erpNumber()));
         }
         return html.append("</section>").toString();
     }

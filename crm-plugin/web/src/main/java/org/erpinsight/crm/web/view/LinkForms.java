@@ -26,25 +26,21 @@ public final class LinkForms {
     }
 
     /** A field for the ERP number and a Link button. */
-    public static String link(RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken) {
-        String what = switch (kind) {
-            case CUSTOMER -> "ERP customer number";
-            case SUPPLIER -> "ERP supplier number";
-            case PROJECT -> "ERP project number";
-        };
+    public static String link(Texts texts, RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken) {
         return "<form class=\"erp-link\" data-kind=\"" + kind.name() + "\" method=\"post\" action=\"" + PATH + "\">"
                 + hidden(record, source, kind, returnTo, csrfToken)
                 + "<input type=\"hidden\" name=\"action\" value=\"link\">"
-                + "<label>" + what + " <input name=\"number\" required maxlength=\"64\"></label> <button type=\"submit\">Link</button></form>";
+                + "<label>" + Html.escape(texts.get("link.number." + kind.name())) + " <input name=\"number\" required maxlength=\"64\"></label>"
+                + " <button type=\"submit\">" + Html.escape(texts.get("link.link")) + "</button></form>";
     }
 
     /** One suggested ERP party or project, linked with one click. */
-    public static String suggestion(RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken, String number,
-                                    String label) {
+    public static String suggestion(Texts texts, RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken,
+                                    String number, String label) {
         return "<form method=\"post\" action=\"" + PATH + "\">" + hidden(record, source, kind, returnTo, csrfToken)
                 + "<input type=\"hidden\" name=\"action\" value=\"link\">"
                 + "<input type=\"hidden\" name=\"number\" value=\"" + Html.escape(number) + "\">"
-                + Html.escape(label) + " <button type=\"submit\">Link</button></form>";
+                + Html.escape(label) + " <button type=\"submit\">" + Html.escape(texts.get("link.link")) + "</button></form>";
     }
 
     /**
@@ -52,25 +48,24 @@ public final class LinkForms {
      * number: nothing else crosses over) and links the record to it. The key is made once for
      * the form, so a second click answers the same party.
      */
-    public static String create(RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken, String name,
-                                String vatNumber) {
-        String what = kind.name().toLowerCase(java.util.Locale.ROOT);
-        return "<details class=\"erp-create\" data-kind=\"" + kind.name() + "\"><summary>Create the " + what + " in the ERP</summary>"
-                + "<form method=\"post\" action=\"" + PATH + "\">" + hidden(record, source, kind, returnTo, csrfToken)
+    public static String create(Texts texts, RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken,
+                                String name, String vatNumber) {
+        return "<details class=\"erp-create\" data-kind=\"" + kind.name() + "\"><summary>" + Html.escape(texts.get("link.create." + kind.name()))
+                + "</summary><form method=\"post\" action=\"" + PATH + "\">" + hidden(record, source, kind, returnTo, csrfToken)
                 + "<input type=\"hidden\" name=\"action\" value=\"create\">"
                 + "<input type=\"hidden\" name=\"key\" value=\"crm-" + java.util.UUID.randomUUID() + "\">"
-                + "<label>Name <input name=\"name\" required maxlength=\"200\" value=\"" + Html.escape(name) + "\"></label> "
-                + "<label>VAT number <input name=\"vatNumber\" maxlength=\"32\" value=\"" + Html.escape(vatNumber == null ? "" : vatNumber)
-                + "\"></label> <label>Number <input name=\"number\" maxlength=\"32\" placeholder=\"the ERP's next\"></label> "
-                + "<button type=\"submit\">Create and link</button></form></details>";
+                + "<label>" + Html.escape(texts.get("link.name")) + " <input name=\"name\" required maxlength=\"200\" value=\"" + Html.escape(name)
+                + "\"></label> <label>" + Html.escape(texts.get("link.vatNumber")) + " <input name=\"vatNumber\" maxlength=\"32\" value=\""
+                + Html.escape(vatNumber == null ? "" : vatNumber) + "\"></label> <label>" + Html.escape(texts.get("link.newNumber"))
+                + " <input name=\"number\" maxlength=\"32\" placeholder=\"" + Html.escape(texts.get("link.nextNumber")) + "\"></label> "
+                + "<button type=\"submit\">" + Html.escape(texts.get("link.createAndLink")) + "</button></form></details>";
     }
 
     /** An Unlink button. */
-    public static String unlink(RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken, String number) {
-        String what = kind.name().toLowerCase(java.util.Locale.ROOT);
+    public static String unlink(Texts texts, RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken, String number) {
         return "<form class=\"erp-unlink\" data-kind=\"" + kind.name() + "\" method=\"post\" action=\"" + PATH + "\">"
                 + hidden(record, source, kind, returnTo, csrfToken)
                 + "<input type=\"hidden\" name=\"action\" value=\"unlink\">"
-                + "<button type=\"submit\">Unlink from ERP " + what + " " + Html.escape(number) + "</button></form>";
+                + "<button type=\"submit\">" + Html.escape(texts.get("link.unlink." + kind.name(), number)) + "</button></form>";
     }
 }

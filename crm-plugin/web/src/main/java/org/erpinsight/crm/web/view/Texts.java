@@ -55,7 +55,8 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return key;
         }
-        return values.length == 0 ? pattern : new MessageFormat(pattern, locale).format(values);
+        // always through MessageFormat, so that an apostrophe is written '' in every text, with values or without
+        return new MessageFormat(pattern, locale).format(values);
     }
 
     /** An amount with its currency: 1,234.50 DKK in English, 1.234,50 DKK in Danish. */

@@ -57,6 +57,8 @@ public class TextsTest {
         assertEquals("We owe", Texts.of(Locale.GERMAN).get("supplier.payableBalance"));
         assertEquals("3 ordre(r)", Texts.of(Locale.forLanguageTag("da")).get("supplier.openPurchaseOrders", 3));
         assertEquals("no.such.key", Texts.ENGLISH.get("no.such.key"));
+        assertEquals("an apostrophe is written '' in the files", "the ERP's next", Texts.ENGLISH.get("link.nextNumber"));
+        assertEquals("ERP's næste", Texts.of(Locale.forLanguageTag("da")).get("link.nextNumber"));
     }
 
     @Test
