@@ -76,6 +76,11 @@ public abstract class SupplierAndProjectTabsEndToEnd {
         assertTrue(overview, overview.contains(">" + Texts.danishAmount(dec(c, "balance")) + " " + c.get("currency").asText()));
         assertTrue("tab titles in Danish", customer.body().contains(">Økonomisk overblik</a>") && customer.body().contains(">Projekter</a>"));
         assertTrue(section(customer.body(), "erp-projects").contains("<th class=\"erp-amount\">Timeomkostning</th>"));
+        java.net.http.HttpResponse<String> invoices = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(host().uri("/erp-insight/invoices?record=company%2Fc-1001&status=OVERDUE")).header("Cookie", "crm-user=sales; crm-lang=da")
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(invoices.body(), invoices.body().contains("Fakturaer for ERP-kunde 10001") && invoices.body().contains(">Side 1 af ")
+                && invoices.body().contains("<b data-filter=\"OVERDUE\">Forfaldne</b>") && invoices.body().contains("Tilbage til posten"));
         // an English browser gets English
         java.net.http.HttpResponse<String> english = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
                 .newBuilder(host().uri("/crm/company/c-1011")).header("Cookie", "crm-user=sales").header("Accept-Language", "en-GB").build(),

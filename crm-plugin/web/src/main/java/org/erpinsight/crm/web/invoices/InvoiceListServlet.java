@@ -33,6 +33,7 @@ import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.view.Amounts;
 import org.erpinsight.crm.web.view.Blocks;
 import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.Texts;
 import org.erpinsight.crm.web.view.Page;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -87,8 +88,9 @@ public class InvoiceListServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String returnTo = request.getParameter("returnTo");
         Optional<CrmUser> user = users.currentUser(request);
+        Texts texts = user.map(u -> Texts.of(u.locale())).orElse(Texts.ENGLISH);
         if (user.isEmpty() || !user.get().may(Permission.VIEW_FINANCIALS)) {
-            Page.write(response, 403, "Invoices", Blocks.banner("error", "You do not have permission to see invoices."), returnTo);
+            Page.write(response, 403, texts.get("list.title"), Blocks.banner("error", texts.get("invoices.noPermission")), returnTo, texts);
             return;
         }
         RecordRef record;
@@ -101,30 +103,31 @@ public class InvoiceListServlet extends HttpServlet {
             page = number("page", request.getParameter("page"), 1, 100_000, 1);
             size = number("size", request.getParameter("size"), 5, MAX_PAGE_SIZE, PAGE_SIZE);
         } catch (IllegalArgumentException e) {
-            Page.write(response, 400, "Invoices", Blocks.banner("error", e.getMessage()), returnTo);
+            Page.write(response, 400, texts.get("list.title"), Blocks.banner("error", e.getMessage()), returnTo, texts);
             return;
         }
         Optional<Link> link = links.linkOf(record, source, LinkKind.CUSTOMER);
         if (link.isEmpty()) {
-            Page.write(response, 404, "Invoices", Blocks.banner("warning", "This record is not linked to an ERP customer."), returnTo);
+            Page.write(response, 404, texts.get("list.title"), Blocks.banner("warning", texts.get("customer.notLinked")), returnTo, texts);
             return;
         }
         String customer = link.get().erpNumber();
         try {
             InvoicePage shown = gateway.invoices(source, customer, status, (page - 1) * size, size);
-            Page.write(response, 200, "Invoices of " + customer, body(record, customer, status, page, size, shown, returnTo), returnTo);
+            Page.write(response, 200, texts.get("list.titleOf", customer), body(texts, record, customer, status, page, size, shown, returnTo),
+                    returnTo, texts);
         } catch (ErpGatewayException e) {
-            Page.write(response, e.code() == ErpErrorCode.NOT_FOUND ? 404 : 503, "Invoices", Blocks.banner("error",
-                    e.code() == ErpErrorCode.NOT_FOUND ? "The linked ERP customer no longer exists." : "ERP unreachable: " + e.getMessage()),
-                    returnTo);
+            Page.write(response, e.code() == ErpErrorCode.NOT_FOUND ? 404 : 503, texts.get("list.title"), Blocks.banner("error",
+                    e.code() == ErpErrorCode.NOT_FOUND ? texts.get("invoices.customerGone") : texts.get("erp.unreachable", e.getMessage())),
+                    returnTo, texts);
         }
     }
 
-    private String body(RecordRef record, String customer, InvoiceStatus status, int page, int size, InvoicePage shown,
+    private String body(Texts texts, RecordRef record, String customer, InvoiceStatus status, int page, int size, InvoicePage shown,
                         String returnTo) {
-        StringBuilder html = new StringBuilder("<h1>Invoices of ERP customer ").append(Html.escape(customer)).append("</h1><nav>");
+        StringBuilder html = new StringBuilder("<h1>").append(Html.escape(texts.get("list.heading", customer))).append("</h1><nav>");
         for (InvoiceStatus filter : new InvoiceStatus[] {null, InvoiceStatus.OPEN, InvoiceStatus.OVERDUE, InvoiceStatus.PAID}) {
-            String label = filter == null ? "All" : filter.name().charAt(0) + filter.name().substring(1).toLowerCase(Locale.ROOT);
+            String label = Html.escape(texts.get("filter." + (filter == null ? "ALL" : filter.name())));
             if (filter == status) {
                 html.append("<b data-filter=\"").append(filter == null ? "ALL" : filter.name()).append("\">").append(label).append("</b>");
             } else {
@@ -135,20 +138,23 @@ public class InvoiceListServlet extends HttpServlet {
         html.append("</nav>");
         int pages = Math.max(1, (shown.total() + size - 1) / size);
         if (shown.invoices().isEmpty()) {
-            html.append(Blocks.note(page > pages ? "No invoices on this page." : "No invoices."));
+            html.append(Blocks.note(texts.get(page > pages ? "list.noneOnPage" : "invoices.none")));
         } else {
-            html.append("<table data-total=\"").append(shown.total()).append("\"><thead><tr><th>Invoice</th><th>Date</th><th>Due</th>")
-                    .append("<th class=\"erp-amount\">Amount</th><th class=\"erp-amount\">Open</th><th>Status</th><th></th></tr></thead><tbody>");
+            html.append("<table data-total=\"").append(shown.total()).append("\"><thead><tr><th>").append(Html.escape(texts.get("invoices.invoice")))
+                    .append("</th><th>").append(Html.escape(texts.get("invoices.date"))).append("</th><th>").append(Html.escape(texts.get("invoices.due")))
+                    .append("</th><th class=\"erp-amount\">").append(Html.escape(texts.get("invoices.amount"))).append("</th><th class=\"erp-amount\">")
+                    .append(Html.escape(texts.get("invoices.open"))).append("</th><th>").append(Html.escape(texts.get("invoices.status")))
+                    .append("</th><th></th></tr></thead><tbody>");
             for (Invoice i : shown.invoices()) {
                 html.append("<tr data-invoice=\"").append(Html.escape(i.number())).append("\" data-status=\"").append(i.status())
                         .append("\" data-amount=\"").append(Html.escape(i.amount().toPlainString())).append("\" data-open=\"")
                         .append(Html.escape(i.openAmount().toPlainString())).append("\"")
                         .append(i.status() == InvoiceStatus.OVERDUE ? " class=\"erp-overdue\"" : "").append("><td>")
-                        .append(Html.escape(i.number())).append("</td><td>").append(DATE.format(i.invoiceDate())).append("</td><td>")
-                        .append(DATE.format(i.dueDate())).append("</td><td class=\"erp-amount\">")
-                        .append(Html.escape(Amounts.format(i.amount(), i.currency()))).append("</td><td class=\"erp-amount\">")
-                        .append(Html.escape(Amounts.format(i.openAmount(), i.currency()))).append("</td><td>")
-                        .append(i.status().name().toLowerCase(Locale.ROOT)).append("</td><td><a href=\"")
+                        .append(Html.escape(i.number())).append("</td><td>").append(texts.date(i.invoiceDate())).append("</td><td>")
+                        .append(texts.date(i.dueDate())).append("</td><td class=\"erp-amount\">")
+                        .append(Html.escape(texts.amount(i.amount(), i.currency()))).append("</td><td class=\"erp-amount\">")
+                        .append(Html.escape(texts.amount(i.openAmount(), i.currency()))).append("</td><td>")
+                        .append(Html.escape(texts.get("status." + i.status().name()))).append("</td><td><a href=\"")
                         .append(InvoiceDocumentServlet.PATH).append("?record=").append(Html.escape(url(record.toString())))
                         .append("&amp;invoice=").append(Html.escape(url(i.number()))).append("\">PDF</a></td></tr>");
             }
@@ -156,20 +162,20 @@ public class InvoiceListServlet extends HttpServlet {
         }
         html.append("<nav class=\"erp-pages\">");
         if (page > 1) {
-            html.append("<a rel=\"prev\" href=\"").append(Html.escape(address(record, status, page - 1, size, returnTo))).append("\">Previous</a>");
+            html.append("<a rel=\"prev\" href=\"").append(Html.escape(address(record, status, page - 1, size, returnTo))).append("\">").append(Html.escape(texts.get("list.previous"))).append("</a>");
         }
-        html.append("<span data-page=\"").append(page).append("\" data-pages=\"").append(pages).append("\">Page ").append(page)
-                .append(" of ").append(pages).append(" · ").append(shown.total()).append(" invoice(s)</span>");
+        html.append("<span data-page=\"").append(page).append("\" data-pages=\"").append(pages).append("\">")
+                .append(Html.escape(texts.get("list.page", page, pages, shown.total()))).append("</span>");
         if (page < pages) {
-            html.append("<a rel=\"next\" href=\"").append(Html.escape(address(record, status, page + 1, size, returnTo))).append("\">Next</a>");
+            html.append("<a rel=\"next\" href=\"").append(Html.escape(address(record, status, page + 1, size, returnTo))).append("\">").append(Html.escape(texts.get("list.next"))).append("</a>");
         }
         html.append("</nav>");
-        totals(html, customer, status, shown.total());
+        totals(html, texts, customer, status, shown.total());
         return html.toString();
     }
 
     /** The totals of the whole filter, by currency, read page by page from the ERP. */
-    private void totals(StringBuilder html, String customer, InvoiceStatus status, int total) {
+    private void totals(StringBuilder html, Texts texts, String customer, InvoiceStatus status, int total) {
         Map<String, BigDecimal[]> sums = new TreeMap<>();
         int read = 0;
         for (int offset = 0; offset < Math.min(total, TOTALS_LIMIT); offset += 500) {
@@ -186,15 +192,15 @@ public class InvoiceListServlet extends HttpServlet {
         }
         html.append("<dl class=\"erp-totals\" data-counted=\"").append(read).append("\">");
         for (Map.Entry<String, BigDecimal[]> sum : sums.entrySet()) {
-            html.append("<dt>Total ").append(Html.escape(sum.getKey())).append("</dt><dd data-total-amount=\"")
+            html.append("<dt>").append(Html.escape(texts.get("list.total", sum.getKey()))).append("</dt><dd data-total-amount=\"")
                     .append(Html.escape(sum.getValue()[0].toPlainString())).append("\" data-total-open=\"")
                     .append(Html.escape(sum.getValue()[1].toPlainString())).append("\">")
-                    .append(Html.escape(Amounts.format(sum.getValue()[0], sum.getKey()))).append(", open ")
-                    .append(Html.escape(Amounts.format(sum.getValue()[1], sum.getKey()))).append("</dd>");
+                    .append(Html.escape(texts.get("list.totalValue", texts.amount(sum.getValue()[0], sum.getKey()),
+                            texts.amount(sum.getValue()[1], sum.getKey())))).append("</dd>");
         }
         html.append("</dl>");
         if (total > TOTALS_LIMIT) {
-            html.append(Blocks.note("Totals of the newest " + TOTALS_LIMIT + " invoices of " + total + "."));
+            html.append(Blocks.note(texts.get("list.totalsOf", TOTALS_LIMIT, total)));
         }
     }
 
