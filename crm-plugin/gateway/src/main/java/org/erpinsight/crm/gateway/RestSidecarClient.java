@@ -77,7 +77,7 @@ final class RestSidecarClient implements SidecarClient {
 
     @Override
     public Optional<Party> customer(String customerNumber) {
-        return unlessNotFound(() -> get("/customers/" + segment(customerNumber), Party.class));
+        return SidecarClient.unlessNotFound(() -> get("/customers/" + segment(customerNumber), Party.class));
     }
 
     @Override
@@ -174,7 +174,7 @@ final class RestSidecarClient implements SidecarClient {
 
     @Override
     public Optional<Party> supplier(String supplierNumber) {
-        return unlessNotFound(() -> get("/suppliers/" + segment(supplierNumber), Party.class));
+        return SidecarClient.unlessNotFound(() -> get("/suppliers/" + segment(supplierNumber), Party.class));
     }
 
     @Override
@@ -200,7 +200,7 @@ final class RestSidecarClient implements SidecarClient {
 
     @Override
     public Optional<Order> order(String orderNumber) {
-        return unlessNotFound(() -> get("/orders/" + segment(orderNumber), Order.class));
+        return SidecarClient.unlessNotFound(() -> get("/orders/" + segment(orderNumber), Order.class));
     }
 
     private <T> T post(String path, Object body, String idempotencyKey, Class<T> type) {
@@ -305,18 +305,6 @@ final class RestSidecarClient implements SidecarClient {
     private static void param(StringJoiner params, String name, String value) {
         if (value != null && !value.isBlank()) {
             params.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }
-    }
-
-    /** The answer, or empty when the sidecar says the ERP has no such record. */
-    private static <T> Optional<T> unlessNotFound(java.util.function.Supplier<T> read) {
-        try {
-            return Optional.of(read.get());
-        } catch (ErpGatewayException e) {
-            if (e.code() == ErpErrorCode.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
         }
     }
 }

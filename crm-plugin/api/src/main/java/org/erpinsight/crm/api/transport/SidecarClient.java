@@ -38,6 +38,23 @@ public interface SidecarClient extends AutoCloseable {
         throw new UnsupportedOperationException("This transport cannot ping");
     }
 
+    /**
+     * For transports: the answer, or empty when the sidecar says the ERP has no such record
+     * (the contract's NOT_FOUND), as the single-record reads promise.
+     *
+     * @since 1.1
+     */
+    static <T> Optional<T> unlessNotFound(java.util.function.Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (org.erpinsight.crm.api.ErpGatewayException e) {
+            if (e.code() == org.erpinsight.crm.api.ErpErrorCode.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     Optional<Party> customer(String customerNumber);
 
     List<Party> searchCustomers(PartyQuery query);

@@ -72,7 +72,7 @@ final class SoapSidecarClient implements SidecarClient {
 
     @Override
     public Optional<Party> customer(String customerNumber) {
-        return unlessNotFound(() -> call(() -> SoapMapping.party(port.getCustomer(customerNumber))));
+        return SidecarClient.unlessNotFound(() -> call(() -> SoapMapping.party(port.getCustomer(customerNumber))));
     }
 
     @Override
@@ -141,7 +141,7 @@ final class SoapSidecarClient implements SidecarClient {
 
     @Override
     public Optional<Party> supplier(String supplierNumber) {
-        return unlessNotFound(() -> call(() -> SoapMapping.party(port.getSupplier(supplierNumber))));
+        return SidecarClient.unlessNotFound(() -> call(() -> SoapMapping.party(port.getSupplier(supplierNumber))));
     }
 
     @Override
@@ -167,7 +167,7 @@ final class SoapSidecarClient implements SidecarClient {
 
     @Override
     public Optional<Order> order(String orderNumber) {
-        return unlessNotFound(() -> call(() -> SoapMapping.order(port.getOrder(orderNumber))));
+        return SidecarClient.unlessNotFound(() -> call(() -> SoapMapping.order(port.getOrder(orderNumber))));
     }
 
     @Override
@@ -221,18 +221,6 @@ final class SoapSidecarClient implements SidecarClient {
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR, "SOAP call failed: " + e, e);
         } finally {
             thread.setContextClassLoader(previous);
-        }
-    }
-
-    /** The answer, or empty when the sidecar says the ERP has no such record. */
-    private static <T> Optional<T> unlessNotFound(java.util.function.Supplier<T> read) {
-        try {
-            return Optional.of(read.get());
-        } catch (ErpGatewayException e) {
-            if (e.code() == ErpErrorCode.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
         }
     }
 }

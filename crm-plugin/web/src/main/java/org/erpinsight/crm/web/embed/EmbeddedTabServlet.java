@@ -20,6 +20,7 @@ import org.erpinsight.crm.api.host.RecordRef;
 import org.erpinsight.crm.api.host.RecordTab;
 import org.erpinsight.crm.web.WebWhiteboard;
 import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.Json;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -118,20 +119,6 @@ public class EmbeddedTabServlet extends HttpServlet {
         response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String json(String text) {
-        StringBuilder b = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20 || c == '<' || c == '>') {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
     private void headers(HttpServletResponse response, int status) {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
@@ -147,7 +134,7 @@ public class EmbeddedTabServlet extends HttpServlet {
         byte[] body;
         if (accept != null && accept.contains("application/json")) {
             response.setContentType("application/json;charset=UTF-8");
-            body = ("{\"code\":\"" + code + "\",\"message\":\"" + json(message) + "\"}").getBytes(StandardCharsets.UTF_8);
+            body = ("{\"code\":\"" + code + "\",\"message\":\"" + Json.escape(message) + "\"}").getBytes(StandardCharsets.UTF_8);
         } else {
             response.setContentType("text/html;charset=UTF-8");
             body = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Refused</title></head><body>"

@@ -26,6 +26,7 @@ import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.WebWhiteboard;
 import org.erpinsight.crm.web.CsrfTokens;
 import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.Json;
 import org.erpinsight.crm.web.view.ReturnPath;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -230,25 +231,5 @@ public class LinkServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Just enough JSON escaping for the few strings this servlet answers. */
-    static final class Json {
-        private Json() {
-        }
-
-        static String escape(String s) {
-            StringBuilder out = new StringBuilder();
-            for (char c : s.toCharArray()) {
-                if (c == '"' || c == '\\') {
-                    out.append('\\').append(c);
-                } else if (c < 0x20 || c == '<' || c == '>') {
-                    out.append(String.format("\\u%04x", (int) c));
-                } else {
-                    out.append(c);
-                }
-            }
-            return out.toString();
-        }
     }
 }

@@ -55,7 +55,11 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return key;
         }
-        // always through MessageFormat, so that an apostrophe is written '' in every text, with values or without
+        if (values.length == 0 && pattern.indexOf('{') < 0 && pattern.indexOf('\'') < 0) {
+            // what MessageFormat would give back unchanged: most labels, asked for many times per page
+            return pattern;
+        }
+        // an apostrophe is written '' in every text, with values or without
         return new MessageFormat(pattern, locale).format(values);
     }
 
