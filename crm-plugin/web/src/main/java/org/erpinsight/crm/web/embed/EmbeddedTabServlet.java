@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,7 +20,9 @@ import org.erpinsight.crm.api.host.RecordDirectory;
 import org.erpinsight.crm.api.host.RecordRef;
 import org.erpinsight.crm.api.host.RecordTab;
 import org.erpinsight.crm.web.WebWhiteboard;
-import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.Page;
+import org.erpinsight.crm.web.view.Texts;
+import org.erpinsight.crm.web.view.Views;
 import org.erpinsight.crm.web.view.Json;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -32,6 +35,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelec
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.service.metatype.annotations.Designate;
+
+import gg.jte.Content;
 
 /**
  * One insight tab as a page of its own, for CRMs that are not OSGi based: their web panel or
@@ -85,62 +90,75 @@ public class EmbeddedTabServlet extends HttpServlet {
         for (String name : List.of("tab", "record", "user", "name", "perms", "exp", "kid", "sig")) {
             p.put(name, request.getParameter(name));
         }
+        Texts texts = texts(request);
         SignedEmbedding.Grant grant;
         try {
             grant = signing.verify(p, clock.instant());
         } catch (SignedEmbedding.Refused refused) {
-            refuse(request, response, HttpServletResponse.SC_FORBIDDEN, refused.code, refused.getMessage());
+            refuse(request, response, texts, HttpServletResponse.SC_FORBIDDEN, refused.code, refused.getMessage(), refused.in(texts));
             return;
         }
         RecordTab tab = tabs.get(grant.tab());
         if (tab == null) {
-            refuse(request, response, HttpServletResponse.SC_NOT_FOUND, "UNKNOWN_TAB", "No tab '" + grant.tab() + "' is installed");
+            refuse(request, response, texts, HttpServletResponse.SC_NOT_FOUND, "UNKNOWN_TAB", grant.tab());
             return;
         }
         CrmRecord record;
         try {
             record = directory.record(RecordRef.parse(grant.record())).orElse(null);
         } catch (IllegalArgumentException e) {
-            refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "BAD_RECORD", "'" + grant.record() + "' is not TYPE/ID");
+            refuse(request, response, texts, HttpServletResponse.SC_BAD_REQUEST, "BAD_RECORD", grant.record());
             return;
         }
         if (record == null) {
-            refuse(request, response, HttpServletResponse.SC_NOT_FOUND, "UNKNOWN_RECORD", "No record " + grant.record());
+            refuse(request, response, texts, HttpServletResponse.SC_NOT_FOUND, "UNKNOWN_RECORD", grant.record());
             return;
         }
         CrmUser user = new CrmUser("embedded:" + grant.user(), grant.userName().isEmpty() ? grant.user() : grant.userName(),
-                grant.permissions());
-        String fragment = tab.render(record, user, PATH);
-        headers(response, HttpServletResponse.SC_OK);
-        response.setContentType("text/html;charset=UTF-8");
-        String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
-                + "<title>" + Html.escape(record.name()) + "</title><style>body{font-family:system-ui,sans-serif;margin:.5em;color:#222}"
-                + "</style></head><body data-embedded=\"true\">" + fragment + "</body></html>";
-        response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
+                grant.permissions(), texts.locale());
+        Content fragment = Views.raw(tab.render(record, user, PATH));
+        headers(response);
+        Page.send(response, HttpServletResponse.SC_OK, Views.render("layout/page.jte", Map.of("t", texts, "title", record.name(),
+                "body", fragment, "bodyStyle", "margin:.5em", "embedded", "true")));
     }
 
-    private void headers(HttpServletResponse response, int status) {
-        response.setStatus(status);
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
+    /**
+     * The words of the page: {@code lang} (da or en) when the CRM sets it, else the browser's first
+     * language. Not signed: it changes the words, never what is shown.
+     */
+    private static Texts texts(HttpServletRequest request) {
+        String lang = request.getParameter("lang");
+        if (lang == null || lang.isBlank()) {
+            String accept = request.getHeader("Accept-Language");
+            lang = accept == null ? "en" : accept.split("[,;]")[0].strip();
+        }
+        return Texts.of(Locale.forLanguageTag(lang));
+    }
+
+    private void headers(HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Content-Security-Policy", "frame-ancestors " + (frameAncestors.isEmpty() ? "'none'" : frameAncestors));
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String code, String message)
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Texts texts, int status, String code, String value)
             throws IOException {
-        headers(response, status);
+        refuse(request, response, texts, status, code, Texts.ENGLISH.get("embed." + code, value), texts.get("embed." + code, value));
+    }
+
+    /** A refusal: its code and English message as JSON for scripts, or a page in the user's language. */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Texts texts, int status, String code, String english,
+                        String message) throws IOException {
+        headers(response);
         String accept = request.getHeader("Accept");
-        byte[] body;
         if (accept != null && accept.contains("application/json")) {
+            response.setStatus(status);
+            response.setHeader("Cache-Control", "no-store");
             response.setContentType("application/json;charset=UTF-8");
-            body = ("{\"code\":\"" + code + "\",\"message\":\"" + Json.escape(message) + "\"}").getBytes(StandardCharsets.UTF_8);
+            response.getOutputStream().write(("{\"code\":\"" + code + "\",\"message\":" + Json.string(english) + "}")
+                    .getBytes(StandardCharsets.UTF_8));
         } else {
-            response.setContentType("text/html;charset=UTF-8");
-            body = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Refused</title></head><body>"
-                    + "<p class=\"erp-error\" data-code=\"" + code + "\">" + Html.escape(message) + "</p></body></html>")
-                    .getBytes(StandardCharsets.UTF_8);
+            Page.send(response, status, Views.render("layout/page.jte", Map.of("t", texts, "title", texts.get("embed.refused"),
+                    "body", Views.content("embed/refused.jte", Map.of("code", code, "message", message)))));
         }
-        response.getOutputStream().write(body);
     }
 }

@@ -14,6 +14,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.erpinsight.crm.api.host.Permission;
+import org.erpinsight.crm.web.view.Texts;
 
 /**
  * The signature of an embedded tab's URL: HMAC-SHA256, keyed by one of the configured keys (named
@@ -28,14 +29,20 @@ final class SignedEmbedding {
     record Grant(String tab, String record, String user, String userName, Set<Permission> permissions, Instant expires) {
     }
 
-    /** A refusal with a stable code, for the CRM's developers. */
+    /** A refusal with a stable code, for the CRM's developers; its message (text {@code embed.CODE}) in English or the user's language. */
     static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
         final String code;
+        final transient Object[] values;
 
-        Refused(String code, String message) {
-            super(message);
+        Refused(String code, Object... values) {
+            super(Texts.ENGLISH.get("embed." + code, values), null, false, false);
             this.code = code;
+            this.values = values;
+        }
+
+        String in(Texts texts) {
+            return texts.get("embed." + code, values);
         }
     }
 
@@ -74,33 +81,33 @@ final class SignedEmbedding {
 
     Grant verify(Map<String, String> p, Instant now) throws Refused {
         if (!enabled()) {
-            throw new Refused("EMBEDDING_DISABLED", "Embedding is not configured: no signing key");
+            throw new Refused("EMBEDDING_DISABLED");
         }
         for (String name : new String[] {"tab", "record", "user", "perms", "exp", "kid", "sig"}) {
             if (p.get(name) == null || p.get(name).isEmpty()) {
-                throw new Refused("UNSIGNED", "The URL lacks '" + name + "': embedded tabs need a signed URL");
+                throw new Refused("UNSIGNED", name);
             }
         }
         byte[] secret = keys.get(p.get("kid"));
         if (secret == null) {
-            throw new Refused("UNKNOWN_KEY", "The URL is signed with key '" + p.get("kid") + "', which is not configured (rotated out?)");
+            throw new Refused("UNKNOWN_KEY", p.get("kid"));
         }
         String name = p.getOrDefault("name", "");
         String expected = sign(secret, canonical(p.get("tab"), p.get("record"), p.get("user"), name, p.get("perms"), p.get("exp")));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), p.get("sig").getBytes(StandardCharsets.US_ASCII))) {
-            throw new Refused("BAD_SIGNATURE", "The signature does not match: the URL was changed, or signed with another secret");
+            throw new Refused("BAD_SIGNATURE");
         }
         long exp;
         try {
             exp = Long.parseLong(p.get("exp"));
         } catch (NumberFormatException e) {
-            throw new Refused("BAD_EXPIRY", "'exp' is not a number of seconds since 1970");
+            throw new Refused("BAD_EXPIRY");
         }
         if (exp <= now.getEpochSecond()) {
-            throw new Refused("EXPIRED", "The URL expired at " + Instant.ofEpochSecond(exp));
+            throw new Refused("EXPIRED", Instant.ofEpochSecond(exp).toString());
         }
         if (exp > now.getEpochSecond() + maxValiditySeconds) {
-            throw new Refused("TOO_LONG", "The URL is valid for longer than the " + maxValiditySeconds + " s allowed");
+            throw new Refused("TOO_LONG", maxValiditySeconds);
         }
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
         for (String perm : p.get("perms").split(",")) {
@@ -110,7 +117,7 @@ final class SignedEmbedding {
             try {
                 permissions.add(Permission.valueOf(perm.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new Refused("BAD_PERMISSION", "Unknown permission '" + perm.strip() + "'");
+                throw new Refused("BAD_PERMISSION", perm.strip());
             }
         }
         // forms in a tab post back to the OSGi host, which does not know this user: read only

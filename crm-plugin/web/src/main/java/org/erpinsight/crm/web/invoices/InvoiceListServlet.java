@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +31,9 @@ import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
 import org.erpinsight.crm.web.WebWhiteboard;
 import org.erpinsight.crm.web.InsightConfiguration;
-import org.erpinsight.crm.web.view.Amounts;
-import org.erpinsight.crm.web.view.Blocks;
-import org.erpinsight.crm.web.view.Html;
-import org.erpinsight.crm.web.view.Texts;
 import org.erpinsight.crm.web.view.Page;
+import org.erpinsight.crm.web.view.Texts;
+import org.erpinsight.crm.web.view.Views;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -58,7 +57,6 @@ public class InvoiceListServlet extends HttpServlet {
     /** Totals are summed over at most this many invoices of the filter; beyond, the page says so. */
     static final int TOTALS_LIMIT = 5_000;
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
     private final transient ErpGateway gateway;
     private final transient LinkService links;
@@ -89,8 +87,9 @@ public class InvoiceListServlet extends HttpServlet {
         String returnTo = request.getParameter("returnTo");
         Optional<CrmUser> user = users.currentUser(request);
         Texts texts = user.map(u -> Texts.of(u.locale())).orElse(Texts.ENGLISH);
+        String title = texts.get("list.title");
         if (user.isEmpty() || !user.get().may(Permission.VIEW_FINANCIALS)) {
-            Page.write(response, 403, texts.get("list.title"), Blocks.banner("error", texts.get("invoices.noPermission")), returnTo, texts);
+            Page.message(response, 403, texts, title, "error", texts.get("invoices.noPermission"), returnTo);
             return;
         }
         RecordRef record;
@@ -98,84 +97,52 @@ public class InvoiceListServlet extends HttpServlet {
         int page;
         int size;
         try {
-            record = RecordRef.parse(request.getParameter("record"));
-            status = status(request.getParameter("status"));
-            page = number("page", request.getParameter("page"), 1, 100_000, 1);
-            size = number("size", request.getParameter("size"), 5, MAX_PAGE_SIZE, PAGE_SIZE);
+            record = record(texts, request.getParameter("record"));
+            status = status(texts, request.getParameter("status"));
+            page = number(texts, "page", request.getParameter("page"), 1, 100_000, 1);
+            size = number(texts, "size", request.getParameter("size"), 5, MAX_PAGE_SIZE, PAGE_SIZE);
         } catch (IllegalArgumentException e) {
-            Page.write(response, 400, texts.get("list.title"), Blocks.banner("error", e.getMessage()), returnTo, texts);
+            Page.message(response, 400, texts, title, "error", e.getMessage(), returnTo);
             return;
         }
         Optional<Link> link = links.linkOf(record, source, LinkKind.CUSTOMER);
         if (link.isEmpty()) {
-            Page.write(response, 404, texts.get("list.title"), Blocks.banner("warning", texts.get("customer.notLinked")), returnTo, texts);
+            Page.message(response, 404, texts, title, "warning", texts.get("customer.notLinked"), returnTo);
             return;
         }
         String customer = link.get().erpNumber();
         try {
             InvoicePage shown = gateway.invoices(source, customer, status, (page - 1) * size, size);
-            Page.write(response, 200, texts.get("list.titleOf", customer), body(texts, record, customer, status, page, size, shown, returnTo),
-                    returnTo, texts);
+            int pages = Math.max(1, (shown.total() + size - 1) / size);
+            List<Total> totals = new ArrayList<>();
+            int counted = totals(customer, status, shown.total(), totals);
+            View view = new View(texts, record, customer, status, page, pages, size, shown, returnTo, totals, counted, TOTALS_LIMIT);
+            Page.write(response, 200, texts, texts.get("list.titleOf", customer), Views.content("invoices/invoiceList.jte", view), returnTo);
         } catch (ErpGatewayException e) {
-            Page.write(response, e.code() == ErpErrorCode.NOT_FOUND ? 404 : 503, texts.get("list.title"), Blocks.banner("error",
-                    e.code() == ErpErrorCode.NOT_FOUND ? texts.get("invoices.customerGone") : texts.get("erp.unreachable", e.getMessage())),
-                    returnTo, texts);
+            Page.message(response, e.code() == ErpErrorCode.NOT_FOUND ? 404 : 503, texts, title, "error",
+                    e.code() == ErpErrorCode.NOT_FOUND ? texts.get("invoices.customerGone") : texts.get("erp.unreachable", e.getMessage()),
+                    returnTo);
         }
     }
 
-    private String body(Texts texts, RecordRef record, String customer, InvoiceStatus status, int page, int size, InvoicePage shown,
-                        String returnTo) {
-        StringBuilder html = new StringBuilder("<h1>").append(Html.escape(texts.get("list.heading", customer))).append("</h1><nav>");
-        for (InvoiceStatus filter : new InvoiceStatus[] {null, InvoiceStatus.OPEN, InvoiceStatus.OVERDUE, InvoiceStatus.PAID}) {
-            String label = Html.escape(texts.get("filter." + (filter == null ? "ALL" : filter.name())));
-            if (filter == status) {
-                html.append("<b data-filter=\"").append(filter == null ? "ALL" : filter.name()).append("\">").append(label).append("</b>");
-            } else {
-                html.append("<a href=\"").append(Html.escape(address(record, filter, 1, size, returnTo))).append("\">").append(label)
-                        .append("</a>");
-            }
-        }
-        html.append("</nav>");
-        int pages = Math.max(1, (shown.total() + size - 1) / size);
-        if (shown.invoices().isEmpty()) {
-            html.append(Blocks.note(texts.get(page > pages ? "list.noneOnPage" : "invoices.none")));
-        } else {
-            html.append("<table data-total=\"").append(shown.total()).append("\"><thead><tr><th>").append(Html.escape(texts.get("invoices.invoice")))
-                    .append("</th><th>").append(Html.escape(texts.get("invoices.date"))).append("</th><th>").append(Html.escape(texts.get("invoices.due")))
-                    .append("</th><th class=\"erp-amount\">").append(Html.escape(texts.get("invoices.amount"))).append("</th><th class=\"erp-amount\">")
-                    .append(Html.escape(texts.get("invoices.open"))).append("</th><th>").append(Html.escape(texts.get("invoices.status")))
-                    .append("</th><th></th></tr></thead><tbody>");
-            for (Invoice i : shown.invoices()) {
-                html.append("<tr data-invoice=\"").append(Html.escape(i.number())).append("\" data-status=\"").append(i.status())
-                        .append("\" data-amount=\"").append(Html.escape(i.amount().toPlainString())).append("\" data-open=\"")
-                        .append(Html.escape(i.openAmount().toPlainString())).append("\"")
-                        .append(i.status() == InvoiceStatus.OVERDUE ? " class=\"erp-overdue\"" : "").append("><td>")
-                        .append(Html.escape(i.number())).append("</td><td>").append(texts.date(i.invoiceDate())).append("</td><td>")
-                        .append(texts.date(i.dueDate())).append("</td><td class=\"erp-amount\">")
-                        .append(Html.escape(texts.amount(i.amount(), i.currency()))).append("</td><td class=\"erp-amount\">")
-                        .append(Html.escape(texts.amount(i.openAmount(), i.currency()))).append("</td><td>")
-                        .append(Html.escape(texts.get("status." + i.status().name()))).append("</td><td><a href=\"")
-                        .append(InvoiceDocumentServlet.PATH).append("?record=").append(Html.escape(url(record.toString())))
-                        .append("&amp;invoice=").append(Html.escape(url(i.number()))).append("\">PDF</a></td></tr>");
-            }
-            html.append("</tbody></table>");
-        }
-        html.append("<nav class=\"erp-pages\">");
-        if (page > 1) {
-            html.append("<a rel=\"prev\" href=\"").append(Html.escape(address(record, status, page - 1, size, returnTo))).append("\">").append(Html.escape(texts.get("list.previous"))).append("</a>");
-        }
-        html.append("<span data-page=\"").append(page).append("\" data-pages=\"").append(pages).append("\">")
-                .append(Html.escape(texts.get("list.page", page, pages, shown.total()))).append("</span>");
-        if (page < pages) {
-            html.append("<a rel=\"next\" href=\"").append(Html.escape(address(record, status, page + 1, size, returnTo))).append("\">").append(Html.escape(texts.get("list.next"))).append("</a>");
-        }
-        html.append("</nav>");
-        totals(html, texts, customer, status, shown.total());
-        return html.toString();
+    /** One currency's sums over the filter. */
+    public record Total(String currency, BigDecimal amount, BigDecimal open) {
     }
 
-    /** The totals of the whole filter, by currency, read page by page from the ERP. */
-    private void totals(StringBuilder html, Texts texts, String customer, InvoiceStatus status, int total) {
+    /** What {@code invoices/invoiceList.jte} shows: one page of a filter, the way to the others, the filter's totals. */
+    public record View(Texts t, RecordRef record, String customer, InvoiceStatus status, int page, int pages, int size,
+                       InvoicePage shown, String returnTo, List<Total> totals, int counted, int totalsLimit) {
+        public String address(InvoiceStatus filter, int toPage) {
+            return InvoiceListServlet.address(record, filter, toPage, size, returnTo);
+        }
+
+        public String documentAddress(Invoice invoice) {
+            return InvoiceDocumentServlet.PATH + "?record=" + url(record.toString()) + "&invoice=" + url(invoice.number());
+        }
+    }
+
+    /** The totals of the whole filter, by currency, read page by page from the ERP; answers how many invoices were summed. */
+    private int totals(String customer, InvoiceStatus status, int total, List<Total> totals) {
         Map<String, BigDecimal[]> sums = new TreeMap<>();
         int read = 0;
         for (int offset = 0; offset < Math.min(total, TOTALS_LIMIT); offset += 500) {
@@ -190,32 +157,30 @@ public class InvoiceListServlet extends HttpServlet {
                 break;
             }
         }
-        html.append("<dl class=\"erp-totals\" data-counted=\"").append(read).append("\">");
-        for (Map.Entry<String, BigDecimal[]> sum : sums.entrySet()) {
-            html.append("<dt>").append(Html.escape(texts.get("list.total", sum.getKey()))).append("</dt><dd data-total-amount=\"")
-                    .append(Html.escape(sum.getValue()[0].toPlainString())).append("\" data-total-open=\"")
-                    .append(Html.escape(sum.getValue()[1].toPlainString())).append("\">")
-                    .append(Html.escape(texts.get("list.totalValue", texts.amount(sum.getValue()[0], sum.getKey()),
-                            texts.amount(sum.getValue()[1], sum.getKey())))).append("</dd>");
-        }
-        html.append("</dl>");
-        if (total > TOTALS_LIMIT) {
-            html.append(Blocks.note(texts.get("list.totalsOf", TOTALS_LIMIT, total)));
+        sums.forEach((currency, sum) -> totals.add(new Total(currency, sum[0], sum[1])));
+        return read;
+    }
+
+    private static RecordRef record(Texts texts, String value) {
+        try {
+            return RecordRef.parse(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(texts.get("list.badRecord"));
         }
     }
 
-    private static InvoiceStatus status(String value) {
+    private static InvoiceStatus status(Texts texts, String value) {
         if (value == null || value.isBlank() || value.equalsIgnoreCase("ALL")) {
             return null;
         }
         try {
             return InvoiceStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("status must be ALL, OPEN, OVERDUE or PAID");
+            throw new IllegalArgumentException(texts.get("list.badStatus"));
         }
     }
 
-    private static int number(String name, String value, int min, int max, int otherwise) {
+    private static int number(Texts texts, String name, String value, int min, int max, int otherwise) {
         if (value == null || value.isBlank()) {
             return otherwise;
         }
@@ -226,7 +191,7 @@ public class InvoiceListServlet extends HttpServlet {
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max);
+            throw new IllegalArgumentException(texts.get("list.badNumber", name, min, max));
         }
     }
 

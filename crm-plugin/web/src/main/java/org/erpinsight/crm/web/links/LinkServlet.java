@@ -25,7 +25,8 @@ import org.erpinsight.crm.api.links.LinkService;
 import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.WebWhiteboard;
 import org.erpinsight.crm.web.CsrfTokens;
-import org.erpinsight.crm.web.view.Html;
+import org.erpinsight.crm.web.view.Page;
+import org.erpinsight.crm.web.view.Texts;
 import org.erpinsight.crm.web.view.Json;
 import org.erpinsight.crm.web.view.ReturnPath;
 import org.osgi.service.component.annotations.Activate;
@@ -64,16 +65,25 @@ public class LinkServlet extends HttpServlet {
         this.csrf = csrf;
     }
 
-    /** A refusal with its HTTP status and a stable code. */
+    /**
+     * A refusal with its HTTP status, a stable code, and a text (key and values): in English for
+     * scripts (JSON's detail), in the user's language on the page.
+     */
     private static final class Refusal extends Exception {
         private static final long serialVersionUID = 1L;
         final int status;
         final String code;
+        final transient Object[] values;
 
-        Refusal(int status, String code, String message) {
-            super(message);
+        Refusal(int status, String code, String key, Object... values) {
+            super(key, null, false, false);
             this.status = status;
             this.code = code;
+            this.values = values;
+        }
+
+        String in(Texts texts) {
+            return texts.get(getMessage(), values);
         }
     }
 
@@ -91,28 +101,25 @@ public class LinkServlet extends HttpServlet {
             }
         } catch (Refusal r) {
             if (wantsJson(request)) {
-                json(response, r.status, "{\"code\":\"" + r.code + "\",\"detail\":\"" + Json.escape(r.getMessage()) + "\"}");
+                json(response, r.status, "{\"code\":\"" + r.code + "\",\"detail\":" + Json.string(r.in(Texts.ENGLISH)) + "}");
             } else {
-                response.setStatus(r.status);
-                response.setContentType("text/html;charset=UTF-8");
-                response.getOutputStream().write(("<!DOCTYPE html><title>Not linked</title><p>" + Html.escape(r.getMessage())
-                        + "</p><p><a href=\"" + Html.escape(ReturnPath.safe(request.getParameter("returnTo")))
-                        + "\">Back</a></p>").getBytes(StandardCharsets.UTF_8));
+                Texts texts = users.currentUser(request).map(u -> Texts.of(u.locale())).orElse(Texts.ENGLISH);
+                Page.message(response, r.status, texts, texts.get("linkPage.title"), "error", r.in(texts), request.getParameter("returnTo"));
             }
         }
     }
 
     private Link handle(HttpServletRequest request) throws Refusal {
-        CrmUser user = users.currentUser(request).orElseThrow(() -> new Refusal(401, "UNAUTHENTICATED", "Sign in first"));
+        CrmUser user = users.currentUser(request).orElseThrow(() -> new Refusal(401, "UNAUTHENTICATED", "entry.signIn"));
         if (!csrf.valid(user.id(), request.getParameter(CsrfTokens.FIELD))) {
-            throw new Refusal(403, "CSRF", "The form has expired; reload the page and try again");
+            throw new Refusal(403, "CSRF", "entry.expired");
         }
         if (!user.may(Permission.MANAGE_LINKS)) {
-            throw new Refusal(403, "FORBIDDEN", "You do not have permission to manage ERP links");
+            throw new Refusal(403, "FORBIDDEN", "linkPage.noPermission");
         }
         RecordRef ref = recordRef(request.getParameter("record"));
         if (records.record(ref).isEmpty()) {
-            throw new Refusal(404, "RECORD_NOT_FOUND", "No CRM record " + ref);
+            throw new Refusal(404, "RECORD_NOT_FOUND", "linkPage.noRecord", ref.toString());
         }
         String source = required(request, "source");
         LinkKind kind = kind(request.getParameter("kind"));
@@ -127,15 +134,15 @@ public class LinkServlet extends HttpServlet {
                 return create(request, ref, source, kind, user, reason);
             }
             if (!action.equals("link")) {
-                throw new Refusal(400, "INVALID_REQUEST", "action must be link, unlink or create");
+                throw new Refusal(400, "INVALID_REQUEST", "linkPage.badAction");
             }
             String number = required(request, "number").strip();
             verifyInErp(source, kind, number);
             return links.link(ref, source, kind, number, user.id(), reason);
         } catch (LinkConflictException e) {
-            throw new Refusal(409, "LINK_CONFLICT", e.getMessage());
+            throw new Refusal(409, "LINK_CONFLICT", "linkPage.conflict", e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new Refusal(400, "INVALID_REQUEST", e.getMessage());
+            throw new Refusal(400, "INVALID_REQUEST", "linkPage.invalid", e.getMessage());
         }
     }
 
@@ -143,7 +150,7 @@ public class LinkServlet extends HttpServlet {
     private Link create(HttpServletRequest request, RecordRef ref, String source, LinkKind kind, CrmUser user, String reason)
             throws Refusal {
         if (kind == LinkKind.PROJECT) {
-            throw new Refusal(400, "INVALID_REQUEST", "Projects are made in the ERP; link the record to one");
+            throw new Refusal(400, "INVALID_REQUEST", "linkPage.noProjects");
         }
         String key = required(request, "key");
         String name = required(request, "name").strip();
@@ -155,10 +162,9 @@ public class LinkServlet extends HttpServlet {
                     : org.erpinsight.crm.api.PartyKind.CUSTOMER, name, number, vat);
         } catch (ErpGatewayException e) {
             throw switch (e.code()) {
-                case INVALID_REQUEST -> new Refusal(422, "ERP_REFUSED", "The ERP refused it: " + e.getMessage());
-                case UNAUTHENTICATED -> new Refusal(403, "ERP_FORBIDDEN",
-                        "The sidecar's API key may not create parties (it needs the admin scope): " + e.getMessage());
-                default -> new Refusal(503, "ERP_UNREACHABLE", "Cannot create it in the ERP now: " + e.getMessage());
+                case INVALID_REQUEST -> new Refusal(422, "ERP_REFUSED", "entry.erpRefused", e.getMessage());
+                case UNAUTHENTICATED -> new Refusal(403, "ERP_FORBIDDEN", "linkPage.keyMayNotCreate", e.getMessage());
+                default -> new Refusal(503, "ERP_UNREACHABLE", "linkPage.cannotCreate", e.getMessage());
             };
         }
         return links.link(ref, source, kind, party.number(), user.id(), reason.equals("linked from the record page")
@@ -167,7 +173,6 @@ public class LinkServlet extends HttpServlet {
 
     /** A link to a number the ERP does not know would show nothing but errors: refuse it up front. */
     private void verifyInErp(String source, LinkKind kind, String number) throws Refusal {
-        String what = kind.name().toLowerCase(Locale.ROOT);
         try {
             boolean known = switch (kind) {
                 case CUSTOMER -> gateway.customer(source, number).isPresent();
@@ -175,13 +180,13 @@ public class LinkServlet extends HttpServlet {
                 case PROJECT -> exists(() -> gateway.projectOverview(source, number));
             };
             if (!known) {
-                throw new Refusal(422, "ERP_NUMBER_UNKNOWN", "The ERP (" + source + ") has no " + what + " " + number);
+                throw new Refusal(422, "ERP_NUMBER_UNKNOWN", "linkPage.unknown." + kind.name(), source, number);
             }
         } catch (ErpGatewayException e) {
             if (e.code() == ErpErrorCode.INVALID_REQUEST) {
-                throw new Refusal(400, "INVALID_REQUEST", "'" + number + "' is not a " + what + " number");
+                throw new Refusal(400, "INVALID_REQUEST", "linkPage.notANumber." + kind.name(), number);
             }
-            throw new Refusal(503, "ERP_UNREACHABLE", "Cannot check the number in the ERP now: " + e.getMessage());
+            throw new Refusal(503, "ERP_UNREACHABLE", "linkPage.cannotCheck", e.getMessage());
         }
     }
 
@@ -201,7 +206,7 @@ public class LinkServlet extends HttpServlet {
         try {
             return RecordRef.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new Refusal(400, "INVALID_REQUEST", e.getMessage());
+            throw new Refusal(400, "INVALID_REQUEST", "entry.badRecord");
         }
     }
 
@@ -209,14 +214,14 @@ public class LinkServlet extends HttpServlet {
         try {
             return LinkKind.valueOf(value == null ? "CUSTOMER" : value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Refusal(400, "INVALID_REQUEST", "kind must be CUSTOMER, SUPPLIER or PROJECT");
+            throw new Refusal(400, "INVALID_REQUEST", "linkPage.badKind");
         }
     }
 
     private static String required(HttpServletRequest request, String name) throws Refusal {
         String value = request.getParameter(name);
         if (value == null || value.isBlank()) {
-            throw new Refusal(400, "INVALID_REQUEST", name + " is required");
+            throw new Refusal(400, "INVALID_REQUEST", "entry.required", name);
         }
         return value;
     }

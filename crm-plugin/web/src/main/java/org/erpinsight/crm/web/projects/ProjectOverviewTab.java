@@ -1,7 +1,6 @@
 package org.erpinsight.crm.web.projects;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.erpinsight.crm.api.ErpErrorCode;
 import org.erpinsight.crm.api.ErpGateway;
@@ -13,19 +12,19 @@ import org.erpinsight.crm.api.host.CrmRecord;
 import org.erpinsight.crm.api.host.CrmUser;
 import org.erpinsight.crm.api.host.Permission;
 import org.erpinsight.crm.api.host.RecordTab;
-import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
 import org.erpinsight.crm.web.CsrfTokens;
 import org.erpinsight.crm.web.InsightConfiguration;
-import org.erpinsight.crm.web.view.Blocks;
-import org.erpinsight.crm.web.view.Html;
-import org.erpinsight.crm.web.view.Texts;
 import org.erpinsight.crm.web.view.LinkForms;
 import org.erpinsight.crm.web.view.TabStart;
+import org.erpinsight.crm.web.view.Texts;
+import org.erpinsight.crm.web.view.Views;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+
+import gg.jte.Content;
 
 /**
  * The "Project overview" tab of a CRM project linked to an ERP project: its budget, hours and
@@ -39,6 +38,7 @@ import org.osgi.service.component.annotations.Reference;
     RecordTab.RECORD_TYPES + "=project",
     RecordTab.ORDER + ":Integer=100"})
 public class ProjectOverviewTab implements RecordTab {
+    static final String TAB = "project-overview";
     private final ErpGateway gateway;
     private final LinkService links;
     private final CsrfTokens csrf;
@@ -53,11 +53,15 @@ public class ProjectOverviewTab implements RecordTab {
         this.source = config.source();
     }
 
+    /** What {@code projects/projectOverview.jte} shows of a linked record: the reading, or the problem instead. */
+    public record View(Texts t, ErpReading<ProjectOverview> reading, String problemLevel, String problem, Content unlink) {
+    }
+
     /**
      * ERP projects whose number or name holds a word of the CRM project's name (the longer words
      * first); one click links one.
      */
-    private String suggestions(Texts texts, CrmRecord record, CrmUser user, String returnTo) {
+    private LinkForms.Suggestions suggestions(Texts texts, CrmRecord record) {
         java.util.Map<String, ProjectSummary> found = new java.util.LinkedHashMap<>();
         List<String> words = java.util.Arrays.stream(record.name().split("[^\\p{L}\\p{N}-]+")).filter(w -> w.length() >= 4)
                 .sorted(java.util.Comparator.comparingInt(String::length).reversed()).limit(3).toList();
@@ -68,71 +72,35 @@ public class ProjectOverviewTab implements RecordTab {
                 }
             }
         } catch (ErpGatewayException e) {
-            return Blocks.note(texts.get("customer.noSuggestions", e.getMessage()));
+            return LinkForms.Suggestions.failed(texts.get("customer.noSuggestions", e.getMessage()));
         }
-        if (found.isEmpty()) {
-            return "";
-        }
-        StringBuilder html = new StringBuilder("<p>").append(Html.escape(texts.get("project.suggested")))
-                .append("</p><ul class=\"erp-suggestions\" data-kind=\"PROJECT\">");
-        for (ProjectSummary p : found.values().stream().limit(5).toList()) {
-            html.append("<li>").append(LinkForms.suggestion(Texts.of(user.locale()), record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()),
-                    p.number(), p.name() + " (" + p.number() + ", " + texts.get("project.customer", p.customerNumber()) + ")")).append("</li>");
-        }
-        return html.append("</ul>").toString();
+        return new LinkForms.Suggestions(texts.get("project.suggested"), found.values().stream().limit(5)
+                .map(p -> new LinkForms.Suggestion(p.number(), p.name() + " (" + p.number() + ", "
+                        + texts.get("project.customer", p.customerNumber()) + ")")).toList(), null);
     }
 
     @Override
     public String render(CrmRecord record, CrmUser user, String returnTo) {
         Texts texts = Texts.of(user.locale());
-        StringBuilder html = new StringBuilder("<section class=\"erp-insight erp-project-overview\">").append(Blocks.STYLE);
-        java.util.function.Supplier<String> unlinked = () -> user.may(Permission.MANAGE_LINKS)
-                ? LinkForms.link(Texts.of(user.locale()), record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()))
-                        + suggestions(texts, record, user, returnTo)
-                : null;
-        Optional<Link> link = TabStart.linked(html, record, user, links, source, LinkKind.PROJECT, texts.get("project.notLinked"), unlinked);
-        if (link.isEmpty()) {
-            return html.append("</section>").toString();
+        LinkForms forms = new LinkForms(texts, record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()));
+        // projects are made in the ERP: no create form
+        Content unlinked = user.may(Permission.MANAGE_LINKS)
+                ? forms.unlinked(false, null, null, () -> suggestions(texts, record))
+                : Views.NOTHING;
+        TabStart start = TabStart.of(record, user, links, source, LinkKind.PROJECT, texts.get("project.notLinked"), unlinked);
+        if (!start.linked()) {
+            return start.render(TAB);
         }
+        String number = start.link().erpNumber();
+        Content unlink = user.may(Permission.MANAGE_LINKS) ? forms.unlink(number) : Views.NOTHING;
+        View view;
         try {
-            ErpReading<ProjectOverview> reading = gateway.readProjectOverview(source, link.get().erpNumber());
-            ProjectOverview p = reading.value();
-            html.append(Blocks.staleStart(texts, reading));
-            ProjectFigures.render(html, texts, p);
-            html.append("<p class=\"erp-asof\">").append(Html.escape(texts.get("project.erpProject"))).append(" <b data-figure=\"projectNumber\">")
-                    .append(Html.escape(p.projectNumber())).append("</b> ").append(Html.escape(p.name())).append(" · ")
-                    .append(Html.escape(texts.get("project.customer", p.customerNumber()))).append(" · ").append(Blocks.asOf(texts, p.asOf()))
-                    .append("</p>");
-            html.append(Blocks.staleEnd(reading));
+            view = new View(texts, gateway.readProjectOverview(source, number), null, null, unlink);
         } catch (ErpGatewayException e) {
-            html.append(e.code() == ErpErrorCode.NOT_FOUND
-                    ? Blocks.banner("warning", texts.get("project.gone", link.get().erpNumber()))
-                    : Blocks.banner("error", texts.get("erp.unreachable", e.getMessage())));
+            view = e.code() == ErpErrorCode.NOT_FOUND
+                    ? new View(texts, null, "warning", texts.get("project.gone", number), unlink)
+                    : new View(texts, null, "error", texts.get("erp.unreachable", e.getMessage()), unlink);
         }
-        if (user.may(Permission.MANAGE_LINKS)) {
-            html.append(LinkForms.unlink(Texts.of(user.locale()), record.ref(), source, LinkKind.PROJECT, returnTo, csrf.tokenFor(user.id()), link.get().erpNumber()));
-        }
-        return html.append("</section>").toString();
-    }
-
-    /** The project's figures as a list of labelled amounts. */
-    static final class ProjectFigures {
-        private ProjectFigures() {
-        }
-
-        static void render(StringBuilder html, Texts texts, ProjectOverview p) {
-            html.append("<dl class=\"erp-figures\">");
-            Blocks.figure(html, texts, "budget", texts.get("projects.budget"), p.budget(), p.currency(), null);
-            html.append("<div><dt>").append(Html.escape(texts.get("projects.budgetUsed"))).append("</dt><dd>")
-                    .append(Blocks.bar("budgetUsed", p.budgetUsedPercent(), texts.get("projects.budgetUsed"))).append("</dd></div>");
-            Blocks.count(html, "hours", texts.get("project.hoursRegistered"), p.hours().toPlainString());
-            Blocks.figure(html, texts, "hoursCost", texts.get("project.hoursCost"), p.hoursCost(), p.currency(), null);
-            Blocks.figure(html, texts, "travelExpenses", texts.get("project.travelExpenses"), p.travelExpenses(), p.currency(), null);
-            Blocks.figure(html, texts, "otherExpenses", texts.get("projects.otherExpenses"), p.otherExpenses(), p.currency(), null);
-            Blocks.figure(html, texts, "invoiced", texts.get("projects.invoiced"), p.invoiced(), p.currency(), null);
-            Blocks.figure(html, texts, "notInvoiced", texts.get("project.notYetInvoiced"), p.notInvoiced(), p.currency(), null);
-            Blocks.figure(html, texts, "margin", texts.get("projects.margin"), p.margin(), p.currency(), null);
-            html.append("</dl>");
-        }
+        return Views.tab(TAB, Views.content("projects/projectOverview.jte", view));
     }
 }

@@ -19,4 +19,9 @@ public final class Json {
         }
         return out.toString();
     }
+
+    /** The text as a whole JSON string, quotes included; null as the empty string. */
+    public static String string(String s) {
+        return "\"" + escape(s == null ? "" : s) + "\"";
+    }
 }

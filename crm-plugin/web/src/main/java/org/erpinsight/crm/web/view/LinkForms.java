@@ -1,71 +1,84 @@
 package org.erpinsight.crm.web.view;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.erpinsight.crm.api.ErpGatewayException;
+import org.erpinsight.crm.api.Party;
+import org.erpinsight.crm.api.PartyQuery;
+import org.erpinsight.crm.api.host.CrmRecord;
 import org.erpinsight.crm.api.host.RecordRef;
 import org.erpinsight.crm.api.links.LinkKind;
 
+import gg.jte.Content;
+
 /**
  * The forms that link a record to an ERP customer, supplier or project and unlink it again,
- * posted to the link servlet with the user's CSRF token. One place, so every tab links alike.
+ * posted to the link servlet with the user's CSRF token. One place, so every tab links alike
+ * (templates {@code view/linkForms.jte}, {@code view/unlink.jte}).
  */
-public final class LinkForms {
+public record LinkForms(Texts t, RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken) {
     /** Where the forms post; the link servlet answers there. */
     public static final String PATH = "/erp-insight/link";
     /** The CSRF token's field. */
     public static final String CSRF_FIELD = "csrf";
 
-    private LinkForms() {
+    /** One ERP party or project the record may be, linked with one click. */
+    public record Suggestion(String number, String label) {
     }
 
-    /** The hidden fields every link form carries. */
-    public static String hidden(RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken) {
-        return "<input type=\"hidden\" name=\"record\" value=\"" + Html.escape(record) + "\">"
-                + "<input type=\"hidden\" name=\"source\" value=\"" + Html.escape(source) + "\">"
-                + "<input type=\"hidden\" name=\"kind\" value=\"" + kind.name() + "\">"
-                + "<input type=\"hidden\" name=\"returnTo\" value=\"" + Html.escape(returnTo) + "\">"
-                + "<input type=\"hidden\" name=\"" + CSRF_FIELD + "\" value=\"" + Html.escape(csrfToken) + "\">";
-    }
+    /** What the ERP suggested: the candidates under a heading, or why it could not say. */
+    public record Suggestions(String heading, List<Suggestion> found, String failure) {
+        public static Suggestions failed(String failure) {
+            return new Suggestions(null, List.of(), failure);
+        }
 
-    /** A field for the ERP number and a Link button. */
-    public static String link(Texts texts, RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken) {
-        return "<form class=\"erp-link\" data-kind=\"" + kind.name() + "\" method=\"post\" action=\"" + PATH + "\">"
-                + hidden(record, source, kind, returnTo, csrfToken)
-                + "<input type=\"hidden\" name=\"action\" value=\"link\">"
-                + "<label>" + Html.escape(texts.get("link.number." + kind.name())) + " <input name=\"number\" required maxlength=\"64\"></label>"
-                + " <button type=\"submit\">" + Html.escape(texts.get("link.link")) + "</button></form>";
-    }
-
-    /** One suggested ERP party or project, linked with one click. */
-    public static String suggestion(Texts texts, RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken,
-                                    String number, String label) {
-        return "<form method=\"post\" action=\"" + PATH + "\">" + hidden(record, source, kind, returnTo, csrfToken)
-                + "<input type=\"hidden\" name=\"action\" value=\"link\">"
-                + "<input type=\"hidden\" name=\"number\" value=\"" + Html.escape(number) + "\">"
-                + Html.escape(label) + " <button type=\"submit\">" + Html.escape(texts.get("link.link")) + "</button></form>";
+        /**
+         * The ERP's customers or suppliers most like the record (by VAT number, email domain and name),
+         * each shown with its number and VAT number; or why the ERP could not say.
+         */
+        public static Suggestions parties(Texts texts, String heading, CrmRecord record,
+                                          Function<PartyQuery, List<Party>> search) {
+            String domain = record.email() == null || !record.email().contains("@") ? null
+                    : record.email().substring(record.email().indexOf('@') + 1);
+            try {
+                List<Party> found = search.apply(new PartyQuery(record.name(), record.vatNumber(), domain, null, 5));
+                return new Suggestions(heading, found.stream().map(p -> new Suggestion(p.number(),
+                        p.name() + " (" + p.number() + (p.vatNumber() == null ? "" : ", " + p.vatNumber()) + ")")).toList(), null);
+            } catch (ErpGatewayException e) {
+                return failed(texts.get("customer.noSuggestions", e.getMessage()));
+            }
+        }
     }
 
     /**
-     * Creates the customer or supplier in the ERP from the record (name, optional number and VAT
-     * number: nothing else crosses over) and links the record to it. The key is made once for
-     * the form, so a second click answers the same party.
+     * The means to link: the ERP number; with {@code create}, creating the customer or supplier in the
+     * ERP from the record (name, optional number and VAT number: nothing else crosses over; the key is
+     * made once for the form, so a second click answers the same party); the suggestions, asked for
+     * only when the forms are written (a linked record never pays for them).
      */
-    public static String create(Texts texts, RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken,
-                                String name, String vatNumber) {
-        return "<details class=\"erp-create\" data-kind=\"" + kind.name() + "\"><summary>" + Html.escape(texts.get("link.create." + kind.name()))
-                + "</summary><form method=\"post\" action=\"" + PATH + "\">" + hidden(record, source, kind, returnTo, csrfToken)
-                + "<input type=\"hidden\" name=\"action\" value=\"create\">"
-                + "<input type=\"hidden\" name=\"key\" value=\"crm-" + java.util.UUID.randomUUID() + "\">"
-                + "<label>" + Html.escape(texts.get("link.name")) + " <input name=\"name\" required maxlength=\"200\" value=\"" + Html.escape(name)
-                + "\"></label> <label>" + Html.escape(texts.get("link.vatNumber")) + " <input name=\"vatNumber\" maxlength=\"32\" value=\""
-                + Html.escape(vatNumber == null ? "" : vatNumber) + "\"></label> <label>" + Html.escape(texts.get("link.newNumber"))
-                + " <input name=\"number\" maxlength=\"32\" placeholder=\"" + Html.escape(texts.get("link.nextNumber")) + "\"></label> "
-                + "<button type=\"submit\">" + Html.escape(texts.get("link.createAndLink")) + "</button></form></details>";
+    public Content unlinked(boolean create, String name, String vatNumber, Supplier<Suggestions> suggestions) {
+        return out -> {
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("f", this);
+            parameters.put("create", create);
+            parameters.put("name", name);
+            parameters.put("vatNumber", vatNumber);
+            Suggestions s = suggestions == null ? null : suggestions.get();
+            if (s != null) {
+                parameters.put("suggested", s.heading());
+                parameters.put("suggestions", s.found());
+                parameters.put("noSuggestions", s.failure());
+            }
+            Views.content("view/linkForms.jte", parameters).writeTo(out);
+        };
     }
 
     /** An Unlink button. */
-    public static String unlink(Texts texts, RecordRef record, String source, LinkKind kind, String returnTo, String csrfToken, String number) {
-        return "<form class=\"erp-unlink\" data-kind=\"" + kind.name() + "\" method=\"post\" action=\"" + PATH + "\">"
-                + hidden(record, source, kind, returnTo, csrfToken)
-                + "<input type=\"hidden\" name=\"action\" value=\"unlink\">"
-                + "<button type=\"submit\">" + Html.escape(texts.get("link.unlink." + kind.name(), number)) + "</button></form>";
+    public Content unlink(String number) {
+        return Views.content("view/unlink.jte", Map.of("f", this, "number", number));
     }
 }

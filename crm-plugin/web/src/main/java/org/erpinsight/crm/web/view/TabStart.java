@@ -9,36 +9,47 @@ import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
 
+import gg.jte.Content;
+
 /**
  * How every insight tab begins: may the user see financial figures, and what is the record
- * linked to. When the tab cannot go on, the reason is already in the page.
+ * linked to. When the tab cannot go on, {@link #reason()} says why ({@code view/tabStart.jte}).
+ *
+ * @param link the record's link, or null
+ * @param reason why there are no figures, when there is no link
+ * @param error whether the reason is a failure (a banner) rather than a state (a note)
+ * @param forms what follows a "not linked" reason: the means to link, written only then
  */
-public final class TabStart {
-    private TabStart() {
-    }
+public record TabStart(Link link, String reason, boolean error, Content forms) {
 
-    /**
-     * The record's link of the kind, or empty with the reason appended: no permission, the link
-     * store unavailable, or not linked ({@code notLinked}, followed by {@code whenUnlinked}'s HTML,
-     * which is made only then: link forms ask the ERP for suggestions, a linked record must not pay for them).
-     */
-    public static Optional<Link> linked(StringBuilder html, CrmRecord record, CrmUser user, LinkService links, String source,
-                                        LinkKind kind, String notLinked, java.util.function.Supplier<String> whenUnlinked) {
+    /** Starts a tab that needs {@link Permission#VIEW_FINANCIALS} and a link of the kind. */
+    public static TabStart of(CrmRecord record, CrmUser user, LinkService links, String source, LinkKind kind, String notLinked,
+                              Content whenUnlinked) {
+        Texts texts = Texts.of(user.locale());
         if (!user.may(Permission.VIEW_FINANCIALS)) {
-            html.append(Blocks.note(Texts.of(user.locale()).get("tab.noPermission")));
-            return Optional.empty();
+            return new TabStart(null, texts.get("tab.noPermission"), false, Views.NOTHING);
         }
         Optional<Link> link;
         try {
             link = links.linkOf(record.ref(), source, kind);
         } catch (RuntimeException e) {
-            html.append(Blocks.banner("error", Texts.of(user.locale()).get("tab.linkStoreDown")));
-            return Optional.empty();
+            return new TabStart(null, texts.get("tab.linkStoreDown"), true, Views.NOTHING);
         }
-        if (link.isEmpty()) {
-            String forms = whenUnlinked == null ? null : whenUnlinked.get();
-            html.append(Blocks.note(notLinked)).append(forms == null ? "" : forms);
-        }
-        return link;
+        return link.map(l -> new TabStart(l, null, false, Views.NOTHING))
+                .orElseGet(() -> new TabStart(null, notLinked, false, whenUnlinked == null ? Views.NOTHING : whenUnlinked));
+    }
+
+    /** A tab that cannot go on, with its reason, in the tab's frame. */
+    public static String refused(String tab, String reason, boolean error) {
+        return Views.tab(tab, Views.content("view/tabStart.jte", new TabStart(null, reason, error, Views.NOTHING)));
+    }
+
+    public boolean linked() {
+        return link != null;
+    }
+
+    /** This start's reason in the tab's frame. */
+    public String render(String tab) {
+        return Views.tab(tab, Views.content("view/tabStart.jte", this));
     }
 }

@@ -80,6 +80,15 @@ public final class Texts {
         return Amounts.price(price, currency, locale);
     }
 
+    /** A quantity or a percentage as the language writes it, without trailing zeros: 2.5 in English, 2,5 in Danish. */
+    public String number(java.math.BigDecimal value) {
+        if (value == null) {
+            return "–";
+        }
+        String plain = value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+        return danish() ? plain.replace('.', ',') : plain;
+    }
+
     /** A moment, in UTC, as the language writes it. */
     public String dateTime(Instant instant) {
         return instant == null ? "" : dateTime.format(instant) + " UTC";
