@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * --sidecar URL --key KEY --customer N --supplier N
  * --jdbc DIR         instead: read the same figures from the reference ERP in DIR, in this JVM
  * --requests N       timed requests per row (1000), after N/5 (at least 200) untimed ones
+ * --warmup N         untimed requests per row before those
  * </pre>
  */
 public final class TabsBenchmark {
@@ -43,6 +44,7 @@ public final class TabsBenchmark {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         int requests = Integer.parseInt(a.getOrDefault("requests", "1000"));
+        warmup = Integer.parseInt(a.getOrDefault("warmup", Integer.toString(Math.max(200, requests / 5))));
         String customer = a.getOrDefault("customer", "10001");
         String supplier = a.getOrDefault("supplier", "70001");
         if (a.containsKey("jdbc")) {
@@ -92,9 +94,11 @@ public final class TabsBenchmark {
         }
     }
 
+    private static int warmup;
+
     private static void row(String name, int requests, Step step) throws Exception {
         // untimed first: the JIT compiles the path, the caches fill
-        for (int i = 0; i < Math.max(200, requests / 5); i++) {
+        for (int i = 0; i < warmup; i++) {
             step.run();
         }
         long[] nanos = new long[requests];

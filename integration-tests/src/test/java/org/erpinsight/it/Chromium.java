@@ -30,11 +30,31 @@ final class Chromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
                 "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        // the console's messages, for what a page cannot see (a frame the browser refused)
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort()
                 .build(), options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         // a click that submits a form returns before the next page is there: look for elements for a while
         browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
         return browser;
+    }
+
+    /** Waits for a condition the page reaches by itself (a script's pause, the ERP's answer, a frame), up to ten seconds. */
+    static void waitFor(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // the page is changing under us: ask again
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("waited 10 s for " + what);
     }
 }

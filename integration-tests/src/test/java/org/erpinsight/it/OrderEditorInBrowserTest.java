@@ -65,7 +65,7 @@ public class OrderEditorInBrowserTest {
         WebElement quantity = browser.findElement(By.cssSelector("tr[data-line='1'] input[name=quantity]"));
         quantity.clear();
         quantity.sendKeys("50");
-        new WebWaitFor(browser).until("the ERP's price for 50", () ->
+        Chromium.waitFor("the ERP's price for 50", () ->
                 browser.findElement(By.cssSelector("tr[data-line='1'] .erp-price-rule")).getText().equals("Quantity break 50+"));
         assertTrue(browser.findElement(By.cssSelector(".erp-unsaved")).isDisplayed());
         JsonNode draft = SIDECAR.json("/api/v1/orders/" + number);
@@ -74,29 +74,8 @@ public class OrderEditorInBrowserTest {
         assertEquals("DRAFT", quote.get("status").asText());
 
         browser.findElement(By.xpath("//button[contains(., 'Save the lines in the ERP')]")).click();
-        new WebWaitFor(browser).until("the saved draft", () -> browser.findElements(By.cssSelector("tr[data-line='1'][data-amount]"))
+        Chromium.waitFor("the saved draft", () -> browser.findElements(By.cssSelector("tr[data-line='1'][data-amount]"))
                 .stream().anyMatch(row -> row.getAttribute("data-unit-price") != null));
         assertEquals("50", SIDECAR.json("/api/v1/orders/" + number).at("/lines/0/quantity").asText());
-    }
-
-    /** Waits for a condition the page reaches by itself (the script's pause, the ERP's answer), up to ten seconds. */
-    private static final class WebWaitFor {
-        WebWaitFor(WebDriver driver) {
-        }
-
-        void until(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (System.nanoTime() < deadline) {
-                try {
-                    if (condition.getAsBoolean()) {
-                        return;
-                    }
-                } catch (org.openqa.selenium.WebDriverException e) {
-                    // the page is changing under us: ask again
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("waited 10 s for " + what);
-        }
     }
 }

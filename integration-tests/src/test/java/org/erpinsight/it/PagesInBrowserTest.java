@@ -149,6 +149,30 @@ public class PagesInBrowserTest {
         } finally {
             browser.switchTo().defaultContent();
         }
+        // the same panel served from an origin the configuration does not name: the browser refuses the frame
+        HttpServer stranger = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stranger.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
+            exchange.sendResponseHeaders(200, panel.length);
+            exchange.getResponseBody().write(panel);
+            exchange.close();
+        });
+        stranger.start();
+        try {
+            browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER); // what came before
+            browser.get("http://127.0.0.1:" + stranger.getAddress().getPort() + "/");
+            StringBuilder console = new StringBuilder();
+            Chromium.waitFor("the browser's refusal of the frame", () -> {
+                browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)
+                        .forEach(entry -> console.append(entry.getMessage()).append('\n'));
+                return console.toString().contains("frame-ancestors");
+            });
+            System.out.println("A frame for an origin not allowed: " + console.toString().strip());
+            assertTrue(console.toString(), console.toString().contains("violates the following Content Security Policy directive: \"frame-ancestors " + origin + "\"")
+                    && console.toString().contains("blocked"));
+        } finally {
+            stranger.stop(0);
+        }
     }
 
     @Test
