@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  * --jdbc DIR         instead: read the same figures from the reference ERP in DIR, in this JVM
  * --requests N       timed requests per row (1000), after N/5 (at least 200) untimed ones
  * --warmup N         untimed requests per row before those
+ * --steady-after N   untimed requests before the second, steady-state series (3000)
  * </pre>
  */
 public final class TabsBenchmark {
@@ -45,6 +46,7 @@ public final class TabsBenchmark {
         }
         int requests = Integer.parseInt(a.getOrDefault("requests", "1000"));
         warmup = Integer.parseInt(a.getOrDefault("warmup", Integer.toString(Math.max(200, requests / 5))));
+        steadyAfter = Integer.parseInt(a.getOrDefault("steady-after", "3000"));
         String customer = a.getOrDefault("customer", "10001");
         String supplier = a.getOrDefault("supplier", "70001");
         if (a.containsKey("jdbc")) {
@@ -66,7 +68,8 @@ public final class TabsBenchmark {
         };
         System.out.printf("The page of customer %s (and supplier %s, %d projects): %d sequential requests per row%n", customer,
                 supplier, projects.size(), requests);
-        System.out.printf("%-58s %9s %9s%n", "", "p50 ms", "p99 ms");
+        System.out.printf("%-58s %9s %9s   %9s %9s%n", "", "p50 ms", "p99 ms", "p50 ms", "p99 ms");
+        System.out.printf("%-58s %19s   %19s%n", "", "after " + warmup + " untimed", "after " + (warmup + requests + steadyAfter) + " (JIT done)");
         row("page, warm (figures reused for a few seconds)", requests, () -> page(a.get("page")));
         row("page, cold (every figure asked from the sidecar)", requests, () -> page(a.get("cold-page")));
         row("the same figures from the sidecar directly (" + (5 + projects.size()) + " calls)", requests, direct);
@@ -78,7 +81,8 @@ public final class TabsBenchmark {
                 dir, org.erpinsight.sidecar.adapter.reference.DemoSize.LARGE, Clock.systemDefaultZone()));
         try {
             List<String> projects = erp.projects(customer).orElseThrow().stream().map(p -> p.number()).toList();
-            System.out.printf("%-58s %9s %9s%n", "", "p50 ms", "p99 ms");
+            System.out.printf("%-58s %9s %9s   %9s %9s%n", "", "p50 ms", "p99 ms", "p50 ms", "p99 ms");
+            System.out.printf("%-58s %19s   %19s%n", "", "after " + warmup + " untimed", "after " + (warmup + requests + steadyAfter) + " (JIT done)");
             row("the same figures by JDBC in the reference ERP (no HTTP)", requests, () -> {
                 erp.customerOverview(customer).orElseThrow();
                 erp.invoices(customer, org.erpinsight.sidecar.core.InvoiceFilter.ALL, 0, 25).orElseThrow();
@@ -95,12 +99,28 @@ public final class TabsBenchmark {
     }
 
     private static int warmup;
+    /** Untimed requests between the first timed series and the second: the JIT's work done, the steady state. */
+    private static int steadyAfter = 3000;
 
+    /**
+     * Times a step twice: {@code requests} times after {@link #warmup} untimed runs (a host that has just
+     * started: the JIT still compiles on the same two cores), then again after {@link #steadyAfter} more
+     * (the steady state of a host that runs for days). Prints p50 and p99 of both.
+     */
     private static void row(String name, int requests, Step step) throws Exception {
-        // untimed first: the JIT compiles the path, the caches fill
         for (int i = 0; i < warmup; i++) {
             step.run();
         }
+        double[] early = time(requests, step);
+        for (int i = 0; i < steadyAfter; i++) {
+            step.run();
+        }
+        double[] steady = time(requests, step);
+        System.out.printf("%-58s %9.2f %9.2f   %9.2f %9.2f%n", name, early[0], early[1], steady[0], steady[1]);
+    }
+
+    /** p50 and p99 in ms of {@code requests} sequential runs. */
+    private static double[] time(int requests, Step step) throws Exception {
         long[] nanos = new long[requests];
         for (int i = 0; i < requests; i++) {
             long start = System.nanoTime();
@@ -108,8 +128,7 @@ public final class TabsBenchmark {
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        System.out.printf("%-58s %9.2f %9.2f%n", name, nanos[(int) (requests * 0.50)] / 1e6,
-                nanos[Math.min(requests - 1, (int) Math.ceil(requests * 0.99) - 1)] / 1e6);
+        return new double[] {nanos[(int) (requests * 0.50)] / 1e6, nanos[Math.min(requests - 1, (int) Math.ceil(requests * 0.99) - 1)] / 1e6};
     }
 
     private static void page(String url) throws Exception {
