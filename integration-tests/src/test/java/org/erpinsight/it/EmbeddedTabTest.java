@@ -96,6 +96,9 @@ public class EmbeddedTabTest {
         assertTrue("the sidecar's balance " + balance, page.body().contains("data-figure=\"balance\" data-amount=\"" + balance + "\""));
         assertEquals("frame-ancestors https://crm.example.com", page.headers().firstValue("Content-Security-Policy").orElse(""));
         assertFalse("no link or unlink forms in an embedded tab", page.body().contains("/erp-insight/link"));
+        HttpResponse<String> danish = get(good + "&lang=da");
+        assertTrue("the words the CRM asks for", danish.body().contains("<html lang=\"da\"") && danish.body().contains("<dt>Saldo</dt>"));
+        assertTrue(page.body().contains("<dt>Balance</dt>"));
 
         for (Map.Entry<String, String> bad : Map.of(
                 "UNSIGNED", "/erp-insight/embed?tab=financial-overview&record=company/c-1001",

@@ -60,6 +60,14 @@ public abstract class SupplierAndProjectTabsEndToEnd {
                 .newBuilder(host().uri("/crm/company/c-1011")).header("Cookie", "crm-user=sales; crm-lang=da").build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertTrue(answer.body().contains("<html lang=\"da\""));
+        assertTrue("the host's own words too", answer.body().contains("Henter tal fra ERP") && answer.body().contains("Alle poster"));
+        // order entry refuses in Danish
+        java.net.http.HttpResponse<String> order = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(host().uri("/erp-insight/order?record=company%2Fc-1001&order=SO-NOPE")).header("Cookie", "crm-user=admin; crm-lang=da")
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, order.statusCode());
+        assertTrue(order.body(), order.body().contains("Ingen ordre SO-NOPE for denne posts kunde i ERP")
+                && order.body().contains("<title>Ordreindtastning</title>"));
         String supplier = section(answer.body(), "erp-supplier");
         JsonNode o = sidecar().json("/api/v1/suppliers/70002/overview");
         assertTrue(supplier, supplier.contains("<dt>Køb i år</dt>") && supplier.contains("ERP-leverandør"));
