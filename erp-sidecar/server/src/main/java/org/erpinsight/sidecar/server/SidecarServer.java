@@ -14,6 +14,7 @@ import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.erpinsight.sidecar.odata.ReportServlet;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -47,7 +48,8 @@ import jakarta.servlet.DispatcherType;
 
 /**
  * One Jetty server on one port: CXF serves the use cases as REST under /api/v1 and as SOAP
- * under /soap/erp; a filter in front checks API keys; /health sits beside them.
+ * under /soap/erp, Olingo as a read-only OData feed under /odata/v1; a filter in front checks API
+ * keys; /health sits beside them.
  */
 public final class SidecarServer implements AutoCloseable {
     public static final String REST_PATH = "/api/v1";
@@ -109,6 +111,10 @@ public final class SidecarServer implements AutoCloseable {
         context.addServlet(cxfHolder, "/*");
         context.addServlet(new ServletHolder("health", new HealthServlet(erp)), "/health");
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
+        // the reporting feed reads past the cache: a BI refresh reads everything once and must not push
+        // out the figures the CRM's pages reuse
+        context.addServlet(new ServletHolder("odata", new ReportServlet(UseCases.over(MeasuredErp.wrap(adapter, metrics),
+                Clock.systemDefaultZone()))), RequestGate.ODATA_PATH + "/*");
         RateLimiter limiter = new RateLimiter(config.rateLimit(), config.rateLimit() * 2, System::nanoTime);
         context.addFilter(new FilterHolder(new RequestGate(config.apiKeys(), limiter, config.maxBodyBytes(), metrics,
                 config.tls() != null && config.tls().clientCertificates() ? config.tls().clientScopes() : null)), "/*",

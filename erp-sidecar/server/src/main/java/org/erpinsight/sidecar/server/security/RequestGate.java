@@ -50,7 +50,8 @@ public final class RequestGate implements Filter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean rest = path.startsWith("/api/v1/") || path.equals("/api/v1");
         boolean soap = path.startsWith("/soap/");
-        if (!rest && !soap) {
+        boolean odata = path.startsWith(ODATA_PATH + "/") || path.equals(ODATA_PATH);
+        if (!rest && !soap && !odata) {
             if (path.equals("/health") || path.equals("/metrics")) {
                 if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
                     metrics.rejected("method_not_allowed");
@@ -63,7 +64,8 @@ public final class RequestGate implements Filter {
                 // CXF is mapped to /*; answer everything outside the API here, in the contract's format
                 metrics.rejected("not_found");
                 ProblemWriter.write(response, ErrorCode.NOT_FOUND,
-                        "Nothing here: the API is under /api/v1, SOAP under /soap/erp, health at /health, metrics at /metrics");
+                        "Nothing here: the API is under /api/v1, SOAP under /soap/erp, the OData feed under /odata/v1, health at /health, "
+                                + "metrics at /metrics");
             }
             return;
         }
@@ -72,6 +74,10 @@ public final class RequestGate implements Filter {
             metrics.rejected("method_not_allowed");
             response.setHeader("Allow", "POST");
             ProblemWriter.write(response, ErrorCode.METHOD_NOT_ALLOWED, "SOAP requests are sent by POST; the WSDL is at ?wsdl");
+            return;
+        }
+        if (odata) {
+            gateFeed(request, response, chain);
             return;
         }
         String malformed = malformedAddress(request.getRequestURI(), request.getQueryString());
@@ -121,6 +127,88 @@ public final class RequestGate implements Filter {
         }
         request.setAttribute(API_KEY, key.get());
         chain.doFilter(length < 0 ? new LimitedBody(request, maxBodyBytes) : request, res);
+    }
+
+    /** Where the OData feed is served. */
+    public static final String ODATA_PATH = "/odata/v1";
+
+    /**
+     * The OData feed: read only, for keys with the report scope. Reporting tools (Excel, Power BI)
+     * send credentials as HTTP Basic, so the key is also taken as Basic's password (the user name is
+     * not checked); refusals are OData error answers.
+     */
+    private void gateFeed(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+            metrics.rejected("method_not_allowed");
+            response.setHeader("Allow", "GET, HEAD");
+            FeedErrors.write(response, ErrorCode.METHOD_NOT_ALLOWED, "The feed is read only: GET");
+            return;
+        }
+        String malformed = malformedAddress(request.getRequestURI(), request.getQueryString());
+        if (malformed != null) {
+            metrics.rejected("malformed_uri");
+            FeedErrors.write(response, ErrorCode.INVALID_REQUEST, malformed);
+            return;
+        }
+        String presented = request.getHeader(HEADER);
+        if (presented == null) {
+            presented = basicPassword(request.getHeader("Authorization"));
+        }
+        Optional<ApiKeys.ApiKey> key = keys.authenticate(presented);
+        if (key.isEmpty() && presented == null) {
+            key = certificateHolder(request);
+        }
+        if (key.isEmpty()) {
+            metrics.rejected("unauthenticated");
+            response.setHeader("WWW-Authenticate", "Basic realm=\"ERP Insight OData feed\", charset=\"UTF-8\"");
+            FeedErrors.write(response, ErrorCode.UNAUTHENTICATED, presented == null
+                    ? "Send an API key with the report scope: as the " + HEADER + " header, or as the password of HTTP Basic"
+                    : "The API key is not valid");
+            return;
+        }
+        if (!key.get().may(Scope.REPORT)) {
+            metrics.rejected("forbidden");
+            FeedErrors.write(response, ErrorCode.FORBIDDEN, "The API key '" + key.get().name() + "' lacks the report scope");
+            return;
+        }
+        long retryAfter = rateLimiter.acquire(key.get().name());
+        if (retryAfter > 0) {
+            metrics.rejected("rate_limited");
+            response.setHeader("Retry-After", Long.toString(retryAfter));
+            FeedErrors.write(response, ErrorCode.RATE_LIMITED, "Too many requests for this API key; retry in " + retryAfter + " s");
+            return;
+        }
+        request.setAttribute(API_KEY, key.get());
+        chain.doFilter(request, response);
+    }
+
+    /** The password of an HTTP Basic header, or null. */
+    static String basicPassword(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String pair = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = pair.indexOf(':');
+            return colon < 0 ? null : pair.substring(colon + 1);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** An OData error answer ({"error":{"code","message"}}), for refusals before the feed sees the request. */
+    public static final class FeedErrors {
+        private FeedErrors() {
+        }
+
+        public static void write(HttpServletResponse response, ErrorCode code, String message) throws IOException {
+            response.setStatus(code.httpStatus());
+            response.setContentType("application/json;odata.metadata=minimal");
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("OData-Version", "4.0");
+            String json = "{\"error\":{\"code\":\"" + code.name() + "\",\"message\":\"" + ProblemWriter.escapeJson(message) + "\"}}";
+            response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     static boolean knownCharset(String name) {
@@ -200,7 +288,7 @@ public final class RequestGate implements Filter {
             response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
         }
 
-        private static String escapeJson(String s) {
+        static String escapeJson(String s) {
             StringBuilder out = new StringBuilder();
             for (char c : s.toCharArray()) {
                 switch (c) {
