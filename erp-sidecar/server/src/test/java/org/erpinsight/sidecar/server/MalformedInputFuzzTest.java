@@ -34,14 +34,15 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Property-based fuzzing of both transports with bad input, sent over raw sockets so that
  * nothing between the generator and Jetty repairs it: paths and query strings, headers, JSON
- * bodies and SOAP envelopes (11,000 requests a run, a new random seed each run; jqwik prints
+ * bodies, SOAP envelopes and OData queries (13,000 requests a run, a new random seed each run; jqwik prints
  * the seed of a failure). Every answer must be a client error or a success, never a server
  * error (for SOAP, whose faults travel as HTTP 500 by SOAP 1.1, never a soap:Server fault or
  * an INTERNAL_ERROR code), never carry a stack trace; and no generated request may change
  * what the ERP holds: every write it sends is defective by construction.
  */
 public class MalformedInputFuzzTest {
-    private static final RunningSidecar SIDECAR = new RunningSidecar();
+    private static final String REPORT_KEY = "fuzz-report-0123456789";
+    private static final RunningSidecar SIDECAR = new RunningSidecar("--api-key", "bi:" + REPORT_KEY + ":report");
     private static final Pattern STACK_TRACE = Pattern.compile(
             "(\\bat (java|javax|jakarta|org|com|sun)\\.[\\w.$]+\\(|\\.java:\\d+\\)|Exception:|Caused by:)");
     private static final AtomicInteger SENT = new AtomicInteger();
@@ -94,6 +95,23 @@ public class MalformedInputFuzzTest {
     @Property(tries = 4000)
     void badPathsAndQueryStringsAreClientErrors(@ForAll("readTargets") String target, @ForAll("readMethods") String method) throws Exception {
         assertAnswerIsNoServerError(send(new Request(method, target, List.of(), new byte[0])));
+    }
+
+    @Property(tries = 2000)
+    void badODataQueriesAreClientErrors(@ForAll("feedTargets") String target) throws Exception {
+        Answer answer = send(new Request("GET", target, List.<String[]>of(new String[] {"X-API-Key", REPORT_KEY}), new byte[0]));
+        String context = "\nrequest: " + answer.request() + "\nanswer: " + answer.head() + "\n" + answer.body();
+        if (answer.status() == 501) {
+            // OData's own answer to a query option or function the service does not offer ($search, any()): the
+            // client's request, said in an OData error, not a failure of the service
+            assertTrue("an OData error answer" + context, answer.body().startsWith("{\"error\":"));
+            assertTrue("no stack trace" + context, !STACK_TRACE.matcher(answer.head() + answer.body()).find());
+            return;
+        }
+        assertAnswerIsNoServerError(answer);
+        if (answer.status() >= 400 && answer.head().toLowerCase(java.util.Locale.ROOT).contains("content-type: application/json")) {
+            assertTrue("an OData error answer" + context, answer.body().contains("\"error\""));
+        }
     }
 
     @Property(tries = 2000)
@@ -164,6 +182,26 @@ public class MalformedInputFuzzTest {
             "/metrics", "/api/v1/customers/{}/{}");
     static final List<String> QUERY_NAMES = List.of("name", "vatNumber", "emailDomain", "phone", "limit", "offset", "status", "kind",
             "text", "wsdl", "xsd", "_method", "");
+
+    static final List<String> FEED_SETS = List.of("Customers", "Suppliers", "Invoices", "Orders", "Projects", "CustomerOverviews",
+            "Invoices/$count", "Customers('10001')", "Customers('x')", "$metadata", "", "Nothing", "Invoices(1)", "Orders/Lines");
+    static final List<String> FEED_OPTIONS = List.of("$filter", "$orderby", "$top", "$skip", "$select", "$count", "$skiptoken",
+            "$expand", "$search", "$format", "$apply", "$compute", "$levels", "filter");
+    /** Pieces of queries a BI tool writes, to be joined with each other and with noise. */
+    static final List<String> FEED_PIECES = List.of("Amount gt 5", "CustomerNumber eq '10001'", "contains(Name,'a')",
+            "year(DueDate) eq 2026", "Amount desc", "Number,Name", "Status in ('OPEN','PAID')", "not Blocked", "Amount add 1 gt 2",
+            "Amount div 0 eq 1", "substring(Name,99) eq ''", "length(Name) gt -1", "DueDate lt 2026-13-45", "Amount eq 'x'",
+            "Name eq null", "Lines/any(l:l/Quantity gt 1)", "true", "1000000", "0", "-5", "n~0~0", "o~x~1", "n~1.2~3", "json", "xml",
+            " and ", " or ", "(", ")", "'", "''", ",", "eq", "10001");
+
+    @Provide
+    Arbitrary<String> feedTargets() {
+        Arbitrary<String> value = Arbitraries.oneOf(fuzzText(), Arbitraries.of(FEED_PIECES),
+                Arbitraries.of(FEED_PIECES).list().ofMinSize(2).ofMaxSize(4).map(parts -> String.join(" ", parts)));
+        Arbitrary<String> pair = Combinators.combine(Arbitraries.of(FEED_OPTIONS), value).as((n, v) -> n + "=" + quote(v));
+        Arbitrary<String> query = pair.list().ofMinSize(0).ofMaxSize(4).map(pairs -> String.join("&", pairs));
+        return Combinators.combine(Arbitraries.of(FEED_SETS), query).as((set, q) -> requestTarget("/odata/v1/" + set + (q.isEmpty() ? "" : "?" + q)));
+    }
 
     @Provide
     Arbitrary<String> readMethods() {
