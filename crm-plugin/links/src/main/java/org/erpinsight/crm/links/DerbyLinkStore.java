@@ -194,6 +194,27 @@ public class DerbyLinkStore implements LinkService {
         });
     }
 
+    @Override
+    public List<Link> links(String source, LinkKind kind, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("offset from 0, limit from 1 to 10000");
+        }
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT * FROM link WHERE 1 = 1");
+        if (source != null) {
+            sql.append(" AND source = ?");
+            args.add(source);
+        }
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            args.add(kind.name());
+        }
+        sql.append(" ORDER BY record_type, record_id, source, kind OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
+        args.add(offset);
+        args.add(limit);
+        return inTransaction(c -> links(c, sql.toString(), args.toArray()));
+    }
+
     private static void check(RecordRef record, String source, LinkKind kind, String actor) {
         if (record == null || kind == null) {
             throw new IllegalArgumentException("A link needs a record and a kind");

@@ -32,4 +32,12 @@ public interface LinkService {
 
     /** The record's audit log, newest first. */
     List<LinkChange> history(RecordRef record);
+
+    /**
+     * Every link, a page at a time in a stable order (record type, record id, source, kind): for feeds
+     * and exports. {@code source} and {@code kind} narrow it when not null.
+     *
+     * @since 1.1
+     */
+    List<Link> links(String source, LinkKind kind, int offset, int limit);
 }

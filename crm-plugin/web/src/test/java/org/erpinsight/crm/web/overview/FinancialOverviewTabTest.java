@@ -139,6 +139,7 @@ public class FinancialOverviewTabTest {
         @Override public List<Link> linksOf(RecordRef r) { return List.of(); }
         @Override public Optional<Link> linkTo(String s, LinkKind k, String n) { return Optional.empty(); }
         @Override public List<LinkChange> history(RecordRef r) { return List.of(); }
+        @Override public List<Link> links(String source, LinkKind kind, int offset, int limit) { return List.of(); }
     }
 
     private static InsightConfiguration config() {
