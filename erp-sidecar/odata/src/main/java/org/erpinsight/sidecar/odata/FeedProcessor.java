@@ -155,7 +155,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
         }
         SelectOption select = uri.getSelectOption();
         ODataSerializer serializer = odata.createSerializer(format);
-        ContextURL context = ContextURL.with().entitySet(set)
+        ContextURL context = ContextURL.with().serviceRoot(serviceRoot(request)).entitySet(set)
                 .selectList(odata.createUriHelper().buildContextURLSelectList(set.getEntityType(), null, select)).build();
         EntityCollectionSerializerOptions options = EntityCollectionSerializerOptions.with().contextURL(context)
                 .id(request.getRawBaseUri() + "/" + set.getName()).count(uri.getCountOption()).select(select).build();
@@ -165,6 +165,11 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
         if (preferred != null) {
             response.setHeader(HttpHeader.PREFERENCE_APPLIED, "odata.maxpagesize=" + pageSize);
         }
+    }
+
+    /** The service root as the client addressed it: context URLs are absolute, as some BI tools want. */
+    private static URI serviceRoot(ODataRequest request) {
+        return URI.create(request.getRawBaseUri() + "/");
     }
 
     /** Where the next page begins: a position in the ERP's order (or an index in the sorted rows), and how many rows came before. */
@@ -271,7 +276,7 @@ final class FeedProcessor implements CountEntityCollectionProcessor, EntityProce
                     Locale.ROOT);
         }
         SelectOption select = uri.getSelectOption();
-        ContextURL context = ContextURL.with().entitySet(set).suffix(ContextURL.Suffix.ENTITY)
+        ContextURL context = ContextURL.with().serviceRoot(serviceRoot(request)).entitySet(set).suffix(ContextURL.Suffix.ENTITY)
                 .selectList(odata.createUriHelper().buildContextURLSelectList(set.getEntityType(), null, select)).build();
         response.setContent(odata.createSerializer(format).entity(metadata, set.getEntityType(), entity,
                 EntitySerializerOptions.with().contextURL(context).select(select).build()).getContent());

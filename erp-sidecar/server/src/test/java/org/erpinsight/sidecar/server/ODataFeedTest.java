@@ -296,5 +296,7 @@ public class ODataFeedTest {
                 .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(service.body(), 200, service.statusCode());
         assertTrue("the service document lists the sets", service.body().contains("\"Invoices\""));
+        HttpResponse<String> page = SIDECAR.get("/odata/v1/Customers?$top=1", REPORT_KEY);
+        assertTrue("an absolute context URL: " + page.body(), page.body().contains("\"@odata.context\":\"" + SIDECAR.uri("/odata/v1/$metadata")));
     }
 }
