@@ -19,8 +19,11 @@ import org.erpinsight.crm.api.host.RecordType;
 import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkChange;
 import org.erpinsight.crm.api.links.LinkConflictException;
+import org.erpinsight.crm.api.links.LinkEdit;
+import org.erpinsight.crm.api.links.LinkOrigin;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.api.links.StaleLinkException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,8 +31,10 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
- * The link store on embedded Derby. A link and its audit entry are written in one
- * transaction; the one-to-one rule is checked inside it.
+ * The link store on Derby, embedded or on a network server that several CRM nodes share. A link
+ * and its audit entry are written in one transaction; the one-to-one rule and the version an edit
+ * was made on are checked inside it (optimistic locking: a concurrent change makes an edit fail,
+ * never lost). Transactions that Derby aborts for a deadlock or a lock timeout are run again.
  */
 @Component(service = LinkService.class, configurationPid = LinkStoreConfiguration.PID)
 @Designate(ocd = LinkStoreConfiguration.class)
@@ -54,14 +59,19 @@ public class DerbyLinkStore implements LinkService {
 
     @Activate
     public DerbyLinkStore(BundleContext context, LinkStoreConfiguration config) {
-        this(config.databaseDirectory().isBlank()
-                ? context.getDataFile("links").toPath()
-                : new File(config.databaseDirectory()).toPath(),
+        this(!config.jdbcUrl().isBlank() ? new LinkDatabase(config.jdbcUrl().strip())
+                : LinkDatabase.embedded(config.databaseDirectory().isBlank()
+                        ? context.getDataFile("links").toPath()
+                        : new File(config.databaseDirectory()).toPath()),
                 config.allowManyRecordsPerNumber(), Clock.systemUTC());
     }
 
     DerbyLinkStore(Path directory, boolean allowManyRecordsPerNumber, Clock clock) {
-        this.db = new LinkDatabase(directory);
+        this(LinkDatabase.embedded(directory), allowManyRecordsPerNumber, clock);
+    }
+
+    DerbyLinkStore(LinkDatabase db, boolean allowManyRecordsPerNumber, Clock clock) {
+        this.db = db;
         this.allowManyRecordsPerNumber = allowManyRecordsPerNumber;
         this.clock = clock;
     }
@@ -72,23 +82,42 @@ public class DerbyLinkStore implements LinkService {
     }
 
     @Override
-    public synchronized Link link(RecordRef record, String source, LinkKind kind, String erpNumber, String actor,
-                                  String reason) {
+    public Link link(RecordRef record, String source, LinkKind kind, String erpNumber, String actor, String reason) {
+        return link(record, source, kind, erpNumber, LinkEdit.manual(actor, reason));
+    }
+
+    @Override
+    public synchronized Link link(RecordRef record, String source, LinkKind kind, String erpNumber, LinkEdit edit) {
         try {
-            return write(record, source, kind, erpNumber, actor, reason);
+            return write(record, source, kind, erpNumber, edit);
         } finally {
             // also after: a lookup during the write may have remembered the old link
             forget(record, source, kind);
         }
     }
 
-    private Link write(RecordRef record, String source, LinkKind kind, String erpNumber, String actor, String reason) {
+    /** Refuses an edit made on another version of the link than the one stored now. */
+    private static void expect(LinkEdit edit, Optional<Link> existing, RecordRef record, LinkKind kind) {
+        Long expected = edit.expectedVersion();
+        if (expected == null) {
+            return;
+        }
+        long now = existing.map(Link::version).orElse(0L);
+        if (now != expected) {
+            throw new StaleLinkException("The " + kind.name().toLowerCase(java.util.Locale.ROOT) + " link of " + record
+                    + " is at version " + now + ", not " + expected + ": it changed meanwhile", existing.orElse(null));
+        }
+    }
+
+    private Link write(RecordRef record, String source, LinkKind kind, String erpNumber, LinkEdit edit) {
+        String actor = edit.actor();
         check(record, source, kind, actor);
         if (erpNumber == null || !NUMBER.matcher(erpNumber).matches()) {
             throw new IllegalArgumentException("An ERP number has 1-32 letters, digits, '.', '_' or '-'");
         }
         forget(record, source, kind);
         return inTransaction(c -> {
+            exclusive(c);
             if (!allowManyRecordsPerNumber) {
                 Optional<Link> holder = linkTo(c, source, kind, erpNumber);
                 if (holder.isPresent() && !holder.get().record().equals(record)) {
@@ -97,47 +126,62 @@ public class DerbyLinkStore implements LinkService {
                 }
             }
             Optional<Link> existing = linkOf(c, record, source, kind);
+            expect(edit, existing, record, kind);
             if (existing.isPresent() && existing.get().erpNumber().equals(erpNumber)) {
                 return existing.get();
             }
             Instant now = clock.instant();
-            Link link = new Link(record, source, kind, erpNumber, now, actor);
+            long version = existing.map(l -> l.version() + 1).orElse(1L);
+            Link link = new Link(record, source, kind, erpNumber, now, actor, version);
             if (existing.isPresent()) {
-                update(c, "UPDATE link SET erp_number = ?, created_at = ?, created_by = ? WHERE source = ? AND kind = ?"
-                        + " AND record_type = ? AND record_id = ?", erpNumber, Timestamp.from(now), actor, source,
-                        kind.name(), record.type().name(), record.id());
+                int changed = update(c, "UPDATE link SET erp_number = ?, created_at = ?, created_by = ?, version = ? WHERE source = ?"
+                        + " AND kind = ? AND record_type = ? AND record_id = ? AND version = ?", erpNumber, Timestamp.from(now), actor,
+                        version, source, kind.name(), record.type().name(), record.id(), existing.get().version());
+                if (changed == 0) {
+                    throw new StaleLinkException("The link of " + record + " changed meanwhile", null);
+                }
             } else {
-                update(c, "INSERT INTO link (source, kind, record_type, record_id, erp_number, created_at, created_by)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", source, kind.name(), record.type().name(), record.id(),
+                update(c, "INSERT INTO link (source, kind, record_type, record_id, erp_number, created_at, created_by, version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 1)", source, kind.name(), record.type().name(), record.id(),
                         erpNumber, Timestamp.from(now), actor);
             }
             audit(c, now, actor, existing.isPresent() ? LinkChange.Action.RELINKED : LinkChange.Action.LINKED, record,
-                    source, kind, existing.map(Link::erpNumber).orElse(null), erpNumber, reason);
+                    source, kind, existing.map(Link::erpNumber).orElse(null), erpNumber, edit.reason(), edit.origin());
             return link;
         });
     }
 
     @Override
-    public synchronized boolean unlink(RecordRef record, String source, LinkKind kind, String actor, String reason) {
+    public boolean unlink(RecordRef record, String source, LinkKind kind, String actor, String reason) {
+        return unlink(record, source, kind, LinkEdit.manual(actor, reason));
+    }
+
+    @Override
+    public synchronized boolean unlink(RecordRef record, String source, LinkKind kind, LinkEdit edit) {
         try {
-            return remove(record, source, kind, actor, reason);
+            return remove(record, source, kind, edit);
         } finally {
             forget(record, source, kind);
         }
     }
 
-    private boolean remove(RecordRef record, String source, LinkKind kind, String actor, String reason) {
-        check(record, source, kind, actor);
+    private boolean remove(RecordRef record, String source, LinkKind kind, LinkEdit edit) {
+        check(record, source, kind, edit.actor());
         forget(record, source, kind);
         return inTransaction(c -> {
+            exclusive(c);
             Optional<Link> existing = linkOf(c, record, source, kind);
+            expect(edit, existing, record, kind);
             if (existing.isEmpty()) {
                 return false;
             }
-            update(c, "DELETE FROM link WHERE source = ? AND kind = ? AND record_type = ? AND record_id = ?",
-                    source, kind.name(), record.type().name(), record.id());
-            audit(c, clock.instant(), actor, LinkChange.Action.UNLINKED, record, source, kind,
-                    existing.get().erpNumber(), null, reason);
+            int removed = update(c, "DELETE FROM link WHERE source = ? AND kind = ? AND record_type = ? AND record_id = ? AND version = ?",
+                    source, kind.name(), record.type().name(), record.id(), existing.get().version());
+            if (removed == 0) {
+                throw new StaleLinkException("The link of " + record + " changed meanwhile", null);
+            }
+            audit(c, clock.instant(), edit.actor(), LinkChange.Action.UNLINKED, record, source, kind,
+                    existing.get().erpNumber(), null, edit.reason(), edit.origin());
             return true;
         });
     }
@@ -186,7 +230,7 @@ public class DerbyLinkStore implements LinkService {
                         changes.add(new LinkChange(rs.getTimestamp("changed_at").toInstant(), rs.getString("actor"),
                                 LinkChange.Action.valueOf(rs.getString("action")), record, rs.getString("source"),
                                 LinkKind.valueOf(rs.getString("kind")), rs.getString("previous_number"),
-                                rs.getString("new_number"), rs.getString("reason")));
+                                rs.getString("new_number"), rs.getString("reason"), LinkOrigin.valueOf(rs.getString("origin"))));
                     }
                 }
                 return changes;
@@ -245,7 +289,7 @@ public class DerbyLinkStore implements LinkService {
                 while (rs.next()) {
                     links.add(new Link(new RecordRef(RecordType.valueOf(rs.getString("record_type")), rs.getString("record_id")),
                             rs.getString("source"), LinkKind.valueOf(rs.getString("kind")), rs.getString("erp_number"),
-                            rs.getTimestamp("created_at").toInstant(), rs.getString("created_by")));
+                            rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), rs.getLong("version")));
                 }
             }
             return links;
@@ -253,17 +297,30 @@ public class DerbyLinkStore implements LinkService {
     }
 
     private static void audit(Connection c, Instant at, String actor, LinkChange.Action action, RecordRef record,
-                              String source, LinkKind kind, String previous, String next, String reason) throws SQLException {
+                              String source, LinkKind kind, String previous, String next, String reason, LinkOrigin origin)
+            throws SQLException {
         update(c, "INSERT INTO link_audit (changed_at, actor, action, record_type, record_id, source, kind, previous_number,"
-                + " new_number, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Timestamp.from(at), actor, action.name(),
+                + " new_number, reason, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Timestamp.from(at), actor, action.name(),
                 record.type().name(), record.id(), source, kind.name(), previous, next,
-                reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason);
+                reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason, origin.name());
     }
 
-    private static void update(Connection c, String sql, Object... args) throws SQLException {
+    /**
+     * Changes are made one at a time across every node that shares the database: a change reads the
+     * link and the number's holder, then writes, and two changes doing that side by side would
+     * deadlock (each holding what the other reads) and wait for Derby's deadlock timeout. Reads do not
+     * wait for this lock longer than a change takes.
+     */
+    private static void exclusive(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE link IN EXCLUSIVE MODE");
+        }
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, args);
-            s.executeUpdate();
+            return s.executeUpdate();
         }
     }
 
@@ -278,20 +335,39 @@ public class DerbyLinkStore implements LinkService {
         T run(Connection c) throws SQLException;
     }
 
+    /** Deadlock, lock timeout: Derby rolled the transaction back, and running it again may well succeed. */
+    private static final java.util.Set<String> RETRIED = java.util.Set.of("40001", "40XL1", "40XL2");
+    private static final int ATTEMPTS = 8;
+
     private <T> T inTransaction(Work<T> work) {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = db.connect()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (RETRIED.contains(e.getSQLState()) && attempt < ATTEMPTS) {
+                    try {
+                        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2, 10L * attempt));
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("Interrupted while retrying a link change", interrupted);
+                    }
+                    continue;
+                }
+                if ("23505".equals(e.getSQLState())) {
+                    // another node inserted the same link between this one's read and write
+                    throw new StaleLinkException("The link was made meanwhile by another change", null);
+                }
+                throw new IllegalStateException("The link database failed: " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The link database failed: " + e.getMessage(), e);
         }
     }
 }

@@ -13,6 +13,11 @@ public @interface LinkStoreConfiguration {
             + " empty keeps it in the bundle's data area")
     String databaseDirectory() default "";
 
+    @AttributeDefinition(name = "Shared database (JDBC URL)", description = "For a CRM on several nodes: the link database on a"
+            + " Derby network server they share, e.g. jdbc:derby://db-host:1527/erpinsight-links;create=true. Empty: the embedded"
+            + " database in the directory above")
+    String jdbcUrl() default "";
+
     @AttributeDefinition(name = "Allow many records per ERP number", description = "Normally an ERP number is linked"
             + " to at most one CRM record per source and kind")
     boolean allowManyRecordsPerNumber() default false;

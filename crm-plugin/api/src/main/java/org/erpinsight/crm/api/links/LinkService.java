@@ -24,6 +24,25 @@ public interface LinkService {
     /** Removes the record's link; false if it had none. */
     boolean unlink(RecordRef record, String source, LinkKind kind, String actor, String reason);
 
+    /**
+     * Links the record, or moves its link, as {@code edit} says: with its origin in the audit log, and,
+     * when the edit names the version it was made on, only if the link is still at that version.
+     *
+     * @throws StaleLinkException if the link changed since the version the edit names
+     * @throws LinkConflictException if the number is already linked to another record
+     * @throws IllegalArgumentException if the number or source is malformed
+     * @since 1.2
+     */
+    Link link(RecordRef record, String source, LinkKind kind, String erpNumber, LinkEdit edit);
+
+    /**
+     * Removes the record's link as {@code edit} says; false if it had none.
+     *
+     * @throws StaleLinkException if the link changed since the version the edit names
+     * @since 1.2
+     */
+    boolean unlink(RecordRef record, String source, LinkKind kind, LinkEdit edit);
+
     Optional<Link> linkOf(RecordRef record, String source, LinkKind kind);
 
     List<Link> linksOf(RecordRef record);

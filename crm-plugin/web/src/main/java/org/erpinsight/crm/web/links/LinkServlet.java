@@ -20,7 +20,9 @@ import org.erpinsight.crm.api.host.RecordDirectory;
 import org.erpinsight.crm.api.host.RecordRef;
 import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkConflictException;
+import org.erpinsight.crm.api.links.LinkEdit;
 import org.erpinsight.crm.api.links.LinkKind;
+import org.erpinsight.crm.api.links.LinkOrigin;
 import org.erpinsight.crm.api.links.LinkService;
 import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.WebWhiteboard;
@@ -127,7 +129,7 @@ public class LinkServlet extends HttpServlet {
         String reason = Optional.ofNullable(request.getParameter("reason")).orElse("linked from the record page");
         try {
             if (action.equals("unlink")) {
-                links.unlink(ref, source, kind, user.id(), reason);
+                links.unlink(ref, source, kind, new LinkEdit(user.id(), reason, origin(request), null));
                 return null;
             }
             if (action.equals("create")) {
@@ -138,7 +140,7 @@ public class LinkServlet extends HttpServlet {
             }
             String number = required(request, "number").strip();
             verifyInErp(source, kind, number);
-            return links.link(ref, source, kind, number, user.id(), reason);
+            return links.link(ref, source, kind, number, new LinkEdit(user.id(), reason, origin(request), null));
         } catch (LinkConflictException e) {
             throw new Refusal(409, "LINK_CONFLICT", "linkPage.conflict", e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -167,8 +169,8 @@ public class LinkServlet extends HttpServlet {
                 default -> new Refusal(503, "ERP_UNREACHABLE", "linkPage.cannotCreate", e.getMessage());
             };
         }
-        return links.link(ref, source, kind, party.number(), user.id(), reason.equals("linked from the record page")
-                ? "created in the ERP from the record page" : reason);
+        return links.link(ref, source, kind, party.number(), new LinkEdit(user.id(), reason.equals("linked from the record page")
+                ? "created in the ERP from the record page" : reason, LinkOrigin.CREATED_IN_ERP, null));
     }
 
     /** A link to a number the ERP does not know would show nothing but errors: refuse it up front. */
@@ -224,6 +226,11 @@ public class LinkServlet extends HttpServlet {
             throw new Refusal(400, "INVALID_REQUEST", "entry.required", name);
         }
         return value;
+    }
+
+    /** A form on a page is a user's change; a script asking for JSON is a change by API. */
+    private static LinkOrigin origin(HttpServletRequest request) {
+        return wantsJson(request) ? LinkOrigin.API : LinkOrigin.MANUAL;
     }
 
     private static boolean wantsJson(HttpServletRequest request) {
