@@ -1,6 +1,5 @@
 package org.erpinsight.crm.links;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,11 +58,7 @@ public class DerbyLinkStore implements LinkService {
 
     @Activate
     public DerbyLinkStore(BundleContext context, LinkStoreConfiguration config) {
-        this(!config.jdbcUrl().isBlank() ? new LinkDatabase(config.jdbcUrl().strip())
-                : LinkDatabase.embedded(config.databaseDirectory().isBlank()
-                        ? context.getDataFile("links").toPath()
-                        : new File(config.databaseDirectory()).toPath()),
-                config.allowManyRecordsPerNumber(), Clock.systemUTC());
+        this(LinkDatabase.of(context, config), config.allowManyRecordsPerNumber(), Clock.systemUTC());
     }
 
     DerbyLinkStore(Path directory, boolean allowManyRecordsPerNumber, Clock clock) {

@@ -49,11 +49,35 @@ final class LinkDatabase {
             // where each change came from: a user, a suggestion, an import, the ERP, a script
             "ALTER TABLE link_audit ADD COLUMN origin VARCHAR(20) NOT NULL DEFAULT 'MANUAL'",
             "CREATE INDEX link_audit_time_ix ON link_audit (changed_at)",
+        },
+        new String[] {
+            // bulk suggestions: the runs (with where each one is, to go on after a restart) and the review queue
+            "CREATE TABLE suggestion_run (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, source VARCHAR(40) NOT NULL,"
+                + " kind VARCHAR(20) NOT NULL, threshold DOUBLE NOT NULL, actor VARCHAR(100) NOT NULL, state VARCHAR(12) NOT NULL,"
+                + " phase VARCHAR(60), done_count INT NOT NULL, total_count INT NOT NULL, linked_count INT NOT NULL,"
+                + " queued_count INT NOT NULL, cursor_type VARCHAR(20), cursor_offset INT NOT NULL, started_at TIMESTAMP NOT NULL,"
+                + " updated_at TIMESTAMP NOT NULL, message VARCHAR(500))",
+            "CREATE TABLE link_suggestion (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, run_id BIGINT NOT NULL,"
+                + " record_type VARCHAR(20) NOT NULL, record_id VARCHAR(100) NOT NULL, record_name VARCHAR(200), source VARCHAR(40) NOT NULL,"
+                + " kind VARCHAR(20) NOT NULL, erp_number VARCHAR(32) NOT NULL, erp_name VARCHAR(200), score DOUBLE NOT NULL,"
+                + " reasons VARCHAR(500), state VARCHAR(10) NOT NULL, created_at TIMESTAMP NOT NULL, decided_by VARCHAR(100),"
+                + " decided_at TIMESTAMP)",
+            "CREATE INDEX link_suggestion_queue_ix ON link_suggestion (state, source, kind, score)",
+            "CREATE INDEX link_suggestion_record_ix ON link_suggestion (record_type, record_id)",
         });
 
     private final String url;
     private final boolean embedded;
     private final Driver driver;
+
+    /** The database the configuration names: on a shared server, or embedded in a directory (default: the bundle's data area). */
+    static LinkDatabase of(org.osgi.framework.BundleContext context, LinkStoreConfiguration config) {
+        if (!config.jdbcUrl().isBlank()) {
+            return new LinkDatabase(config.jdbcUrl().strip());
+        }
+        return embedded(config.databaseDirectory().isBlank() ? context.getDataFile("links").toPath()
+                : new java.io.File(config.databaseDirectory()).toPath());
+    }
 
     /** The database embedded in {@code directory}. */
     static LinkDatabase embedded(Path directory) {

@@ -1,0 +1,81 @@
+package org.erpinsight.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.RuleChain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Bulk suggestions end to end in the reference host over a real sidecar: started through the JSON
+ * endpoint (manage-links permission and CSRF token checked), watched to its end, clear matches
+ * linked (Virtanen by its VAT number), the queue as the run counted it. (Accepting and rejecting from
+ * the queue: SuggestionRunsTest, where the data has look-alikes to queue.)
+ */
+public class LinkSuggestionsTest {
+    private static final Sidecar SIDECAR = new Sidecar();
+    private static final ReferenceHost HOST = new ReferenceHost(SIDECAR::baseUri, Sidecar.KEY, "rest");
+
+    @ClassRule
+    public static final RuleChain RUNNING = RuleChain.outerRule(SIDECAR).around(HOST);
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PATH = "/erp-insight/link-manager/suggestions";
+
+    private static HttpResponse<String> get(String user, String query) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(HOST.uri(PATH + query)).header("Cookie", "crm-user=" + user).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String user, String token, String form) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(HOST.uri(PATH)).header("Cookie", "crm-user=" + user)
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+        if (token != null) {
+            request.header("X-CSRF-Token", token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    public void aRunLinksTheClearOnesAndQueuesTheRest() throws Exception {
+        assertEquals("who may not manage links", 403, get("sales", "").statusCode());
+        JsonNode before = JSON.readTree(get("admin", "").body());
+        String token = before.get("csrf").asText();
+        assertEquals("no CSRF token, no run", 403, post("admin", null, "action=start&kind=CUSTOMER").statusCode());
+        assertEquals(400, post("admin", token, "action=start&kind=CUSTOMER&threshold=7").statusCode());
+        assertEquals(400, post("admin", token, "action=start&kind=PROJECT").statusCode());
+
+        HttpResponse<String> started = post("admin", token, "action=start&kind=CUSTOMER&threshold=0.6");
+        assertEquals(started.body(), 200, started.statusCode());
+        JsonNode run = JSON.readTree(started.body());
+        for (int i = 0; i < 200 && run.get("state").asText().equals("RUNNING"); i++) {
+            Thread.sleep(100);
+            run = JSON.readTree(get("admin", "").body()).get("run");
+        }
+        System.out.println("Suggestion run over the reference host: " + run);
+        assertEquals(run.toString(), "DONE", run.get("state").asText());
+        assertEquals("every company and contact looked at", run.get("total").asInt(), run.get("done").asInt());
+        assertTrue(run.toString(), run.get("linked").asInt() >= 1);
+
+        // Virtanen Tekniikka Oy had no link; the ERP knows it by its VAT number
+        String links = HOST.get("/erp-insight/links.csv?kind=CUSTOMER", "admin").body();
+        assertTrue(links, links.contains("\"company\",\"c-1004\",\"Virtanen Tekniikka Oy\",\"default\",\"CUSTOMER\",\"10004\""));
+        assertFalse("Nimbus is in no ERP", links.contains("\"c-1010\""));
+        String page = HOST.get("/crm/company/c-1004", "admin").body();
+        assertTrue("the tab shows the ERP's figures now", page.contains("data-figure=\"balance\""));
+
+        JsonNode queue = JSON.readTree(get("admin", "?kind=CUSTOMER&minScore=0").body()).get("queue");
+        assertEquals(run.get("queued").asInt(), queue.size());
+        assertEquals("no such suggestion", 404, post("admin", token, "action=accept&id=0").statusCode());
+    }
+}
