@@ -4,11 +4,16 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -21,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * CSV import of links end to end: a dry run reports every row and changes nothing; the import links
  * the rows that pass and says why each other row was refused (malformed, twice in the file, unknown
  * record, number the ERP does not know, conflicts with links that exist); permission and CSRF token
- * checked; a file without the columns refused whole.
+ * checked; a file without the columns refused whole; the audit log exported as CSV says who imported what.
  */
 public class LinkImportTest {
     private static final Sidecar SIDECAR = new Sidecar();
@@ -97,6 +102,22 @@ public class LinkImportTest {
         assertTrue(after.contains("\"c-1005\"") && after.contains("\"10005\""));
         assertTrue("the refused rows changed nothing", after.contains("\"c-1002\",\"Bergström Logistik AB\",\"default\",\"CUSTOMER\",\"10002\"")
                 && !after.contains("\"c-1010\""));
+        // the audit log exported: who imported what, from where
+        assertEquals("the audit log is for who manages links", 403, HOST.get("/erp-insight/link-manager/audit.csv", "sales").statusCode());
+        String audit = HOST.get("/erp-insight/link-manager/audit.csv", "admin").body();
+        List<CSVRecord> changes = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(audit.substring(1))).getRecords();
+        List<CSVRecord> imported = changes.stream().filter(c -> c.get("Origin").equals("IMPORT")).toList();
+        assertEquals(2, imported.size());
+        for (CSVRecord c : imported) {
+            assertEquals("admin", c.get("Actor"));
+            assertEquals("LINKED", c.get("Action"));
+            assertEquals("", c.get("Before"));
+            assertTrue(c.get("Reason"), c.get("Reason").startsWith("imported from CSV, row "));
+        }
+        assertTrue("the sample links are there too, as the host made them",
+                changes.stream().anyMatch(c -> c.get("RecordId").equals("c-1001") && c.get("After").equals("10001")));
+
         JsonNode again = JSON.readTree(upload("admin", token, "", CSV).body());
         assertEquals("importing twice links nothing twice", 0, again.get("linked").asInt());
         assertEquals("UNCHANGED", byLine(again).get(9L).get("outcome").asText());

@@ -214,23 +214,33 @@ public class DerbyLinkStore implements LinkService {
 
     @Override
     public List<LinkChange> history(RecordRef record) {
-        return inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT * FROM link_audit WHERE record_type = ? AND record_id = ?"
-                    + " ORDER BY id DESC")) {
-                s.setString(1, record.type().name());
-                s.setString(2, record.id());
-                List<LinkChange> changes = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        changes.add(new LinkChange(rs.getTimestamp("changed_at").toInstant(), rs.getString("actor"),
-                                LinkChange.Action.valueOf(rs.getString("action")), record, rs.getString("source"),
-                                LinkKind.valueOf(rs.getString("kind")), rs.getString("previous_number"),
-                                rs.getString("new_number"), rs.getString("reason"), LinkOrigin.valueOf(rs.getString("origin"))));
-                    }
+        return inTransaction(c -> changes(c, "SELECT * FROM link_audit WHERE record_type = ? AND record_id = ? ORDER BY id DESC",
+                record.type().name(), record.id()));
+    }
+
+    @Override
+    public List<LinkChange> changes(int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("offset from 0, limit from 1 to 10000");
+        }
+        return inTransaction(c -> changes(c, "SELECT * FROM link_audit ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", offset, limit));
+    }
+
+    private static List<LinkChange> changes(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            List<LinkChange> changes = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    changes.add(new LinkChange(rs.getTimestamp("changed_at").toInstant(), rs.getString("actor"),
+                            LinkChange.Action.valueOf(rs.getString("action")),
+                            new RecordRef(RecordType.valueOf(rs.getString("record_type")), rs.getString("record_id")), rs.getString("source"),
+                            LinkKind.valueOf(rs.getString("kind")), rs.getString("previous_number"), rs.getString("new_number"),
+                            rs.getString("reason"), LinkOrigin.valueOf(rs.getString("origin"))));
                 }
-                return changes;
             }
-        });
+            return changes;
+        }
     }
 
     @Override

@@ -59,4 +59,11 @@ public interface LinkService {
      * @since 1.1
      */
     List<Link> links(String source, LinkKind kind, int offset, int limit);
+
+    /**
+     * The whole audit log, oldest first, a page at a time: for exports.
+     *
+     * @since 1.4
+     */
+    List<LinkChange> changes(int offset, int limit);
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +24,7 @@ import org.erpinsight.crm.api.links.Link;
 import org.erpinsight.crm.api.links.LinkKind;
 import org.erpinsight.crm.api.links.LinkService;
 import org.erpinsight.crm.web.WebWhiteboard;
+import org.erpinsight.crm.web.view.Csv;
 import org.erpinsight.crm.web.view.Json;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -108,18 +108,12 @@ public class LinksFeedServlet extends HttpServlet {
             refuse(response, "INVALID_REQUEST", "kind must be CUSTOMER, SUPPLIER or PROJECT");
             return;
         }
-        response.setStatus(200);
-        response.setContentType("text/csv;charset=UTF-8;header=present");
-        response.setHeader("Content-Disposition", "attachment; filename=\"erp-insight-links.csv\"");
-        response.setHeader("Cache-Control", "no-store");
-        Writer out = response.getWriter();
-        out.write('\uFEFF');
-        row(out, COLUMNS);
+        Writer out = Csv.start(response, "erp-insight-links.csv", COLUMNS);
         for (int offset = 0; ; offset += PAGE) {
             List<Link> page = links.links(source, kind, offset, PAGE);
             for (Link link : page) {
                 Optional<CrmRecord> record = records.record(link.record());
-                row(out, List.of(link.record().type().id(), link.record().id(), asText(record.map(CrmRecord::name).orElse("")), link.source(),
+                Csv.row(out, List.of(link.record().type().id(), link.record().id(), Csv.asText(record.map(CrmRecord::name).orElse("")), link.source(),
                         link.kind().name(), link.erpNumber(), link.createdAt().toString(), link.createdBy()));
             }
             if (page.size() < PAGE) {
@@ -160,24 +154,6 @@ public class LinksFeedServlet extends HttpServlet {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    /**
-     * A CRM name that begins like a spreadsheet formula (=, +, -, @) gets a leading apostrophe, so that
-     * Excel shows it as text and never runs it. Numbers and keys are left as they are: they join.
-     */
-    static String asText(String name) {
-        return !name.isEmpty() && "=+-@\t\r".indexOf(name.charAt(0)) >= 0 ? "'" + name : name;
-    }
-
-    /** One CSV record: every field quoted, quotes doubled, CRLF at the end (RFC 4180). */
-    static void row(Writer out, List<String> fields) throws IOException {
-        List<String> quoted = new ArrayList<>(fields.size());
-        for (String f : fields) {
-            quoted.add('"' + (f == null ? "" : f).replace("\"", "\"\"") + '"');
-        }
-        out.write(String.join(",", quoted));
-        out.write("\r\n");
     }
 
     private static void refuse(HttpServletResponse response, String code, String message) throws IOException {
