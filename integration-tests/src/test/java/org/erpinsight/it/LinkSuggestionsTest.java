@@ -9,8 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.ClassRule;
+import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.rules.RuleChain;
+import org.junit.runners.MethodSorters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * linked (Virtanen by its VAT number), the queue as the run counted it. (Accepting and rejecting from
  * the queue: SuggestionRunsTest, where the data has look-alikes to queue.)
  */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class LinkSuggestionsTest {
     private static final Sidecar SIDECAR = new Sidecar();
     private static final ReferenceHost HOST = new ReferenceHost(SIDECAR::baseUri, Sidecar.KEY, "rest");
@@ -47,7 +50,7 @@ public class LinkSuggestionsTest {
     }
 
     @Test
-    public void aRunLinksTheClearOnesAndQueuesTheRest() throws Exception {
+    public void a_aRunLinksTheClearOnesAndQueuesTheRest() throws Exception {
         assertEquals("who may not manage links", 403, get("sales", "").statusCode());
         JsonNode before = JSON.readTree(get("admin", "").body());
         String token = before.get("csrf").asText();
@@ -77,5 +80,37 @@ public class LinkSuggestionsTest {
         JsonNode queue = JSON.readTree(get("admin", "?kind=CUSTOMER&minScore=0").body()).get("queue");
         assertEquals(run.get("queued").asInt(), queue.size());
         assertEquals("no such suggestion", 404, post("admin", token, "action=accept&id=0").statusCode());
+    }
+
+    @Test
+    public void b_theLinkManagerPageShowsLinksRecordsTheRunAndTheAuditLog() throws Exception {
+        assertEquals("who may not manage links", 403, HOST.get("/erp-insight/link-manager", "sales").statusCode());
+        HttpResponse<String> page = HOST.get("/erp-insight/link-manager?kind=CUSTOMER", "admin");
+        assertEquals(page.body(), 200, page.statusCode());
+        String html = page.body();
+        assertTrue("Andersen's link", html.contains("data-record=\"company/c-1001\" data-erp-number=\"10001\""));
+        assertTrue("Nimbus has none", html.contains("<li data-record=\"company/c-1010\">"));
+        assertTrue("the last run", html.contains("<div class=\"erp-run\" data-state=\"DONE\""));
+        assertTrue("the newest changes, Virtanen's by suggestion", html.contains("company/c-1004") && html.contains(">SUGGESTION<"));
+        assertTrue("search", HOST.get("/erp-insight/link-manager?kind=CUSTOMER&q=virtanen", "admin").body()
+                .contains("data-record=\"company/c-1004\""));
+        assertFalse("search narrows", HOST.get("/erp-insight/link-manager?kind=CUSTOMER&q=virtanen", "admin").body()
+                .contains("data-record=\"company/c-1001\" data-erp-number"));
+        String danish = HTTP.send(HttpRequest.newBuilder(HOST.uri("/erp-insight/link-manager")).header("Cookie", "crm-user=admin; crm-lang=da")
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(danish.contains("<h1>Tilknytninger</h1>") && danish.contains("Poster uden tilknytning"));
+
+        // a run started from the page's form comes back to the page
+        String token = JSON.readTree(get("admin", "").body()).get("csrf").asText();
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(HOST.uri(PATH)).header("Cookie", "crm-user=admin")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "action=start&kind=SUPPLIER&threshold=0.6&returnTo=%2Ferp-insight%2Flink-manager%3Fkind%3DSUPPLIER&csrf="
+                        + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(started.body(), 302, started.statusCode());
+        assertEquals("/erp-insight/link-manager?kind=SUPPLIER", java.net.URI.create(started.headers().firstValue("Location").orElseThrow()).getPath()
+                + "?" + java.net.URI.create(started.headers().firstValue("Location").orElseThrow()).getQuery());
+        JsonNode run = JSON.readTree(get("admin", "").body()).get("run");
+        assertEquals("SUPPLIER", run.get("kind").asText());
     }
 }

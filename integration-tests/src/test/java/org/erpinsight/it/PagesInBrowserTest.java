@@ -176,6 +176,22 @@ public class PagesInBrowserTest {
     }
 
     @Test
+    public void c2_aDryRunImportFromTheLinkManagerReportsEveryRowInThePage() throws Exception {
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("links", ".csv");
+        java.nio.file.Files.writeString(csv, "RecordType,RecordId,Kind,ErpNumber\r\ncompany,c-1004,CUSTOMER,10004\r\n"
+                + "company,c-9999,CUSTOMER,10007\r\n");
+        browser.get(HOST.uri("/erp-insight/link-manager").toString());
+        browser.findElement(By.id("erp-import-file")).sendKeys(csv.toString());
+        browser.findElement(By.id("erp-import-go")).click();
+        Chromium.waitFor("the import's report", () -> browser.findElements(By.cssSelector("#erp-import-rows tr")).size() == 2);
+        List<WebElement> rows = browser.findElements(By.cssSelector("#erp-import-rows tr"));
+        assertEquals("WOULD_LINK", rows.get(0).getAttribute("data-outcome"));
+        assertEquals("REFUSED", rows.get(1).getAttribute("data-outcome"));
+        assertTrue(rows.get(1).getText(), rows.get(1).getText().contains("UNKNOWN_RECORD"));
+        assertTrue("a dry run links nothing", HOST.get("/erp-insight/links.csv?kind=CUSTOMER", "admin").body().indexOf("\"c-1004\"") < 0);
+    }
+
+    @Test
     public void d_withTheSidecarGoneThePageSaysSoAndShowsTheLastFigures() throws Exception {
         browser.get(HOST.uri("/crm/company/c-1001").toString());
         assertTrue(browser.findElements(By.cssSelector("[data-figure=balance]")).size() > 0);

@@ -26,6 +26,9 @@ import org.erpinsight.crm.web.CsrfTokens;
 import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.WebWhiteboard;
 import org.erpinsight.crm.web.view.Json;
+import org.erpinsight.crm.web.view.Page;
+import org.erpinsight.crm.web.view.ReturnPath;
+import org.erpinsight.crm.web.view.Texts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -115,8 +118,19 @@ public class SuggestionsServlet extends HttpServlet {
                         number(request, "minScore", 1, 0, 1), user.id()) + "}";
                 default -> throw new Refusal(400, "INVALID_REQUEST", "action must be start, cancel, accept, reject or acceptAbove");
             };
+            String returnTo = request.getParameter("returnTo");
+            if (returnTo != null) {
+                // a form of the link manager's page: back to it
+                response.sendRedirect(ReturnPath.safe(returnTo));
+                return;
+            }
             send(response, 200, answer);
         } catch (Refusal r) {
+            if (request.getParameter("returnTo") != null) {
+                Texts texts = users.currentUser(request).map(u -> Texts.of(u.locale())).orElse(Texts.ENGLISH);
+                Page.message(response, r.status, texts, texts.get("manager.title"), "error", r.getMessage(), request.getParameter("returnTo"));
+                return;
+            }
             refuse(response, r);
         }
     }

@@ -1,0 +1,178 @@
+package org.erpinsight.crm.web.linkmanager;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.erpinsight.crm.api.host.CrmRecord;
+import org.erpinsight.crm.api.host.CrmUser;
+import org.erpinsight.crm.api.host.CrmUsers;
+import org.erpinsight.crm.api.host.Permission;
+import org.erpinsight.crm.api.host.RecordDirectory;
+import org.erpinsight.crm.api.host.RecordType;
+import org.erpinsight.crm.api.links.Link;
+import org.erpinsight.crm.api.links.LinkChange;
+import org.erpinsight.crm.api.links.LinkKind;
+import org.erpinsight.crm.api.links.LinkService;
+import org.erpinsight.crm.api.links.LinkSuggestions;
+import org.erpinsight.crm.api.links.Suggestion;
+import org.erpinsight.crm.api.links.SuggestionRun;
+import org.erpinsight.crm.web.CsrfTokens;
+import org.erpinsight.crm.web.InsightConfiguration;
+import org.erpinsight.crm.web.WebWhiteboard;
+import org.erpinsight.crm.web.view.Page;
+import org.erpinsight.crm.web.view.Texts;
+import org.erpinsight.crm.web.view.Views;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardContextSelect;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * The link manager, for those who may manage links ({@code /erp-insight/link-manager?kind=CUSTOMER&q=}):
+ * the links of a kind with search, records without one, the bulk suggestion run with its progress and
+ * review queue, the newest audit entries, import (a dry run first) and the exports. Its forms post to
+ * the link, suggestions and import endpoints with the user's CSRF token and come back here.
+ */
+@Component(service = Servlet.class, configurationPid = InsightConfiguration.PID)
+@HttpWhiteboardServletPattern(LinkManagerServlet.PATH)
+@HttpWhiteboardServletName(WebWhiteboard.NAME_PREFIX + "link-manager")
+@HttpWhiteboardContextSelect(WebWhiteboard.DEFAULT_CONTEXT)
+public class LinkManagerServlet extends HttpServlet {
+    public static final String PATH = "/erp-insight/link-manager";
+    static final int SHOWN = 50;
+    private static final long serialVersionUID = 1L;
+
+    private final transient LinkService links;
+    private final transient LinkSuggestions suggestions;
+    private final transient RecordDirectory records;
+    private final transient CrmUsers users;
+    private final transient CsrfTokens csrf;
+    private final String source;
+
+    @Activate
+    public LinkManagerServlet(@Reference LinkService links, @Reference LinkSuggestions suggestions, @Reference RecordDirectory records,
+                              @Reference CrmUsers users, @Reference CsrfTokens csrf, InsightConfiguration config) {
+        this.links = links;
+        this.suggestions = suggestions;
+        this.records = records;
+        this.users = users;
+        this.csrf = csrf;
+        this.source = config.source();
+    }
+
+    /** A link with its record's name. */
+    public record LinkRow(Link link, String recordName) {
+    }
+
+    /** What {@code linkmanager/page.jte} shows. */
+    public record View(Texts t, String csrf, String source, LinkKind kind, String q, int offset, List<LinkRow> links, boolean more,
+                       List<CrmRecord> unlinked, SuggestionRun run, List<Suggestion> queue, List<LinkChange> recent, String self) {
+        public String address(LinkKind k, String query, int from) {
+            return PATH + "?kind=" + k.name() + (query == null || query.isEmpty() ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
+                    + (from > 0 ? "&offset=" + from : "");
+        }
+
+        public int percent() {
+            return run == null || run.total() == 0 ? 0 : (int) Math.min(100, Math.round(100.0 * run.done() / run.total()));
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<CrmUser> user = users.currentUser(request);
+        Texts texts = user.map(u -> Texts.of(u.locale())).orElse(Texts.ENGLISH);
+        if (user.isEmpty() || !user.get().may(Permission.MANAGE_LINKS)) {
+            Page.message(response, user.isEmpty() ? 401 : 403, texts, texts.get("manager.title"), "error", texts.get("linkPage.noPermission"), "/");
+            return;
+        }
+        LinkKind kind;
+        try {
+            String k = request.getParameter("kind");
+            kind = k == null || k.isBlank() ? LinkKind.CUSTOMER : LinkKind.valueOf(k.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            kind = LinkKind.CUSTOMER;
+        }
+        String q = Optional.ofNullable(request.getParameter("q")).map(String::strip).orElse("");
+        int offset = 0;
+        try {
+            offset = Math.max(0, Integer.parseInt(Optional.ofNullable(request.getParameter("offset")).orElse("0")));
+        } catch (NumberFormatException e) {
+            // the first page
+        }
+        // links of the kind matching the search, a page of them (the search reads the links page by page)
+        List<LinkRow> shown = new ArrayList<>();
+        int matched = 0;
+        boolean more = false;
+        String needle = q.toLowerCase(Locale.ROOT);
+        outer:
+        for (int from = 0; ; from += 1000) {
+            List<Link> page = links.links(source, kind, from, 1000);
+            for (Link l : page) {
+                String name = records.record(l.record()).map(CrmRecord::name).orElse("");
+                if (!needle.isEmpty() && !(l.record().id().toLowerCase(Locale.ROOT).contains(needle) || name.toLowerCase(Locale.ROOT).contains(needle)
+                        || l.erpNumber().toLowerCase(Locale.ROOT).contains(needle))) {
+                    continue;
+                }
+                if (matched++ < offset) {
+                    continue;
+                }
+                if (shown.size() == SHOWN) {
+                    more = true;
+                    break outer;
+                }
+                shown.add(new LinkRow(l, name));
+            }
+            if (page.size() < 1000) {
+                break;
+            }
+        }
+        List<CrmRecord> unlinked = new ArrayList<>();
+        List<RecordType> types = kind == LinkKind.PROJECT ? List.of(RecordType.PROJECT) : List.of(RecordType.COMPANY, RecordType.CONTACT);
+        for (RecordType type : types) {
+            for (int from = 0; unlinked.size() < SHOWN; from += 200) {
+                List<CrmRecord> page = records.page(type, from, 200);
+                for (CrmRecord r : page) {
+                    if (unlinked.size() < SHOWN && links.linkOf(r.ref(), source, kind).isEmpty()) {
+                        unlinked.add(r);
+                    }
+                }
+                if (page.size() < 200) {
+                    break;
+                }
+            }
+        }
+        Deque<LinkChange> recent = new ArrayDeque<>();
+        for (int from = 0; ; from += 1000) {
+            List<LinkChange> page = links.changes(from, 1000);
+            for (LinkChange c : page) {
+                recent.addFirst(c);
+                if (recent.size() > 20) {
+                    recent.removeLast();
+                }
+            }
+            if (page.size() < 1000) {
+                break;
+            }
+        }
+        String self = new View(texts, null, source, kind, q, offset, List.of(), false, List.of(), null, List.of(), List.of(), null)
+                .address(kind, q, offset);
+        View view = new View(texts, csrf.tokenFor(user.get().id()), source, kind, q, offset, shown, more, unlinked,
+                suggestions.run().orElse(null), kind == LinkKind.PROJECT ? List.of() : suggestions.queue(source, kind, 0, 0, SHOWN),
+                new ArrayList<>(recent), self);
+        Page.write(response, 200, texts, texts.get("manager.title"), Views.content("linkmanager/page.jte", view), "/");
+    }
+}
