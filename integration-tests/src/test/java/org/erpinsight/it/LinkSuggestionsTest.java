@@ -113,4 +113,42 @@ public class LinkSuggestionsTest {
         JsonNode run = JSON.readTree(get("admin", "").body()).get("run");
         assertEquals("SUPPLIER", run.get("kind").asText());
     }
+
+    @Test
+    public void c_theListIsJsonForScriptsAndAnUnlinkedCompanyIsCreatedInTheErpFromThePage() throws Exception {
+        JsonNode list = JSON.readTree(HOST.get("/erp-insight/link-manager?kind=CUSTOMER&format=json", "admin").body());
+        boolean andersen = false;
+        for (JsonNode l : list.get("links")) {
+            andersen |= l.get("record").asText().equals("company/c-1001") && l.get("erpNumber").asText().equals("10001") && l.get("version").asLong() >= 1;
+        }
+        assertTrue(list.toString(), andersen);
+
+        String page = HOST.get("/erp-insight/link-manager?kind=CUSTOMER", "admin").body();
+        java.util.regex.Matcher form = java.util.regex.Pattern.compile("<li data-record=\"company/c-1010\">.*?<form method=\"post\" action=\"/erp-insight/link\""
+                + " class=\"erp-create\".*?name=\"key\" value=\"([^\"]+)\".*?name=\"csrf\" value=\"([^\"]+)\"", java.util.regex.Pattern.DOTALL)
+                .matcher(page);
+        assertTrue("Nimbus can be created in the ERP from the page", form.find());
+        String body = "record=company%2Fc-1010&source=default&kind=CUSTOMER&action=create&key=" + form.group(1)
+                + "&name=Nimbus+Analytics+ApS&vatNumber=DK99887766&reason=linked+in+the+link+manager"
+                + "&returnTo=%2Ferp-insight%2Flink-manager%3Fkind%3DCUSTOMER&csrf=" + java.net.URLEncoder.encode(form.group(2),
+                java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(HOST.uri("/erp-insight/link")).header("Cookie", "crm-user=admin")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(created.body(), 302, created.statusCode());
+        String links = HOST.get("/erp-insight/links.csv?kind=CUSTOMER", "admin").body();
+        java.util.regex.Matcher nimbus = java.util.regex.Pattern.compile("\"c-1010\",\"Nimbus Analytics ApS\",\"default\",\"CUSTOMER\",\"([^\"]+)\"")
+                .matcher(links);
+        assertTrue(links, nimbus.find());
+        assertEquals("the ERP has the customer, named as the CRM names it", "Nimbus Analytics ApS",
+                SIDECAR.json("/api/v1/customers/" + nimbus.group(1)).get("name").asText());
+        assertEquals("a second click of the same form creates nothing new", 302, HTTP.send(HttpRequest.newBuilder(HOST.uri("/erp-insight/link"))
+                .header("Cookie", "crm-user=admin").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        int named = 0;
+        for (JsonNode c : SIDECAR.json("/api/v1/customers?name=Nimbus&limit=20").get("customers")) {
+            named += c.get("name").asText().equals("Nimbus Analytics ApS") ? 1 : 0;
+        }
+        assertEquals("one Nimbus in the ERP after two clicks", 1, named);
+    }
 }

@@ -15,6 +15,7 @@ import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.erpinsight.crm.api.ErpGateway;
 import org.erpinsight.crm.api.host.CrmRecord;
 import org.erpinsight.crm.api.host.CrmUser;
 import org.erpinsight.crm.api.host.CrmUsers;
@@ -31,6 +32,7 @@ import org.erpinsight.crm.api.links.SuggestionRun;
 import org.erpinsight.crm.web.CsrfTokens;
 import org.erpinsight.crm.web.InsightConfiguration;
 import org.erpinsight.crm.web.WebWhiteboard;
+import org.erpinsight.crm.web.view.Json;
 import org.erpinsight.crm.web.view.Page;
 import org.erpinsight.crm.web.view.Texts;
 import org.erpinsight.crm.web.view.Views;
@@ -42,7 +44,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * The link manager, for those who may manage links ({@code /erp-insight/link-manager?kind=CUSTOMER&q=}):
+ * The link manager, for those who may manage links ({@code /erp-insight/link-manager?source=&kind=CUSTOMER&q=}, the list
+ * also as JSON with {@code &format=json}):
  * the links of a kind with search, records without one, the bulk suggestion run with its progress and
  * review queue, the newest audit entries, import (a dry run first) and the exports. Its forms post to
  * the link, suggestions and import endpoints with the user's CSRF token and come back here.
@@ -61,17 +64,19 @@ public class LinkManagerServlet extends HttpServlet {
     private final transient RecordDirectory records;
     private final transient CrmUsers users;
     private final transient CsrfTokens csrf;
-    private final String source;
+    private final transient ErpGateway gateway;
+    private final String defaultSource;
 
     @Activate
     public LinkManagerServlet(@Reference LinkService links, @Reference LinkSuggestions suggestions, @Reference RecordDirectory records,
-                              @Reference CrmUsers users, @Reference CsrfTokens csrf, InsightConfiguration config) {
+                              @Reference CrmUsers users, @Reference CsrfTokens csrf, @Reference ErpGateway gateway, InsightConfiguration config) {
         this.links = links;
         this.suggestions = suggestions;
         this.records = records;
         this.users = users;
         this.csrf = csrf;
-        this.source = config.source();
+        this.gateway = gateway;
+        this.defaultSource = config.source();
     }
 
     /** A link with its record's name. */
@@ -79,11 +84,21 @@ public class LinkManagerServlet extends HttpServlet {
     }
 
     /** What {@code linkmanager/page.jte} shows. */
-    public record View(Texts t, String csrf, String source, LinkKind kind, String q, int offset, List<LinkRow> links, boolean more,
-                       List<CrmRecord> unlinked, SuggestionRun run, List<Suggestion> queue, List<LinkChange> recent, String self) {
+    public record View(Texts t, String csrf, String source, List<String> sources, LinkKind kind, String q, int offset, List<LinkRow> links,
+                       boolean more, List<CrmRecord> unlinked, SuggestionRun run, List<Suggestion> queue, List<LinkChange> recent, String self) {
         public String address(LinkKind k, String query, int from) {
-            return PATH + "?kind=" + k.name() + (query == null || query.isEmpty() ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
+            return address(source, k, query, from);
+        }
+
+        public String address(String inSource, LinkKind k, String query, int from) {
+            return PATH + "?source=" + URLEncoder.encode(inSource, StandardCharsets.UTF_8) + "&kind=" + k.name()
+                    + (query == null || query.isEmpty() ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
                     + (from > 0 ? "&offset=" + from : "");
+        }
+
+        /** A fresh key for a create form: a second click of the same form answers the same party. */
+        public String createKey() {
+            return "crm-" + java.util.UUID.randomUUID();
         }
 
         public int percent() {
@@ -107,6 +122,11 @@ public class LinkManagerServlet extends HttpServlet {
             kind = LinkKind.CUSTOMER;
         }
         String q = Optional.ofNullable(request.getParameter("q")).map(String::strip).orElse("");
+        List<String> sources = new ArrayList<>(new java.util.TreeSet<>(gateway.sources()));
+        if (!sources.contains(defaultSource)) {
+            sources.add(0, defaultSource);
+        }
+        String source = Optional.ofNullable(request.getParameter("source")).map(String::strip).filter(sources::contains).orElse(defaultSource);
         int offset = 0;
         try {
             offset = Math.max(0, Integer.parseInt(Optional.ofNullable(request.getParameter("offset")).orElse("0")));
@@ -168,9 +188,25 @@ public class LinkManagerServlet extends HttpServlet {
                 break;
             }
         }
-        String self = new View(texts, null, source, kind, q, offset, List.of(), false, List.of(), null, List.of(), List.of(), null)
+        if ("json".equals(request.getParameter("format"))) {
+            // the same list for scripts
+            StringBuilder json = new StringBuilder("{\"source\":").append(Json.string(source)).append(",\"kind\":\"").append(kind)
+                    .append("\",\"offset\":").append(offset).append(",\"more\":").append(more).append(",\"links\":[");
+            for (int i = 0; i < shown.size(); i++) {
+                Link l = shown.get(i).link();
+                json.append(i == 0 ? "" : ",").append("{\"record\":").append(Json.string(l.record().toString())).append(",\"recordName\":")
+                        .append(Json.string(shown.get(i).recordName())).append(",\"erpNumber\":").append(Json.string(l.erpNumber()))
+                        .append(",\"version\":").append(l.version()).append(",\"linkedAt\":\"").append(l.createdAt()).append("\",\"linkedBy\":")
+                        .append(Json.string(l.createdBy())).append('}');
+            }
+            response.setContentType("application/json;charset=UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getOutputStream().write(json.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String self = new View(texts, null, source, sources, kind, q, offset, List.of(), false, List.of(), null, List.of(), List.of(), null)
                 .address(kind, q, offset);
-        View view = new View(texts, csrf.tokenFor(user.get().id()), source, kind, q, offset, shown, more, unlinked,
+        View view = new View(texts, csrf.tokenFor(user.get().id()), source, sources, kind, q, offset, shown, more, unlinked,
                 suggestions.run().orElse(null), kind == LinkKind.PROJECT ? List.of() : suggestions.queue(source, kind, 0, 0, SHOWN),
                 new ArrayList<>(recent), self);
         Page.write(response, 200, texts, texts.get("manager.title"), Views.content("linkmanager/page.jte", view), "/");
