@@ -226,6 +226,14 @@ public class DerbyLinkStore implements LinkService {
         return inTransaction(c -> changes(c, "SELECT * FROM link_audit ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", offset, limit));
     }
 
+    @Override
+    public List<LinkChange> latestChanges(int limit) {
+        if (limit < 1 || limit > 10_000) {
+            throw new IllegalArgumentException("limit from 1 to 10000");
+        }
+        return inTransaction(c -> changes(c, "SELECT * FROM link_audit ORDER BY id DESC FETCH FIRST ? ROWS ONLY", limit));
+    }
+
     private static List<LinkChange> changes(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, args);

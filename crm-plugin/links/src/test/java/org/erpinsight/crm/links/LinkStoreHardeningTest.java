@@ -123,6 +123,10 @@ public class LinkStoreHardeningTest {
             List<LinkOrigin> origins = new ArrayList<>();
             store.history(record(1)).forEach(c -> origins.add(c.origin()));
             assertEquals("newest first", List.of(LinkOrigin.API, LinkOrigin.MANUAL, LinkOrigin.SUGGESTION), origins);
+            List<LinkChange> latest = store.latestChanges(2);
+            assertEquals("the newest first, across records", record(2), latest.get(0).record());
+            assertEquals(LinkOrigin.API, latest.get(1).origin());
+            assertEquals(store.changes(0, 100).size(), store.latestChanges(100).size());
             LinkChange created = store.history(record(2)).get(0);
             assertEquals(LinkOrigin.CREATED_IN_ERP, created.origin());
             assertEquals("70001", created.newNumber());

@@ -180,6 +180,12 @@ public class SuggestionRunsTest {
         try {
             runs.start("default", LinkKind.CUSTOMER, 0.6, "admin");
             assertEquals(SuggestionRun.State.RUNNING, runs.run().orElseThrow().state());
+            try {
+                runs.start("default", LinkKind.CUSTOMER, 0.6, "admin");
+                fail("one run at a time");
+            } catch (IllegalStateException expected) {
+                assertEquals(1, runs.run().orElseThrow().id());
+            }
             assertTrue(runs.cancel("admin"));
             erpAnswers.countDown();
             assertEquals(SuggestionRun.State.CANCELLED, finished(runs).state());
@@ -215,6 +221,29 @@ public class SuggestionRunsTest {
                     .isEmpty());
             assertEquals("the rest were", "20150", links.linkOf(companies.get(150).ref(), "default", LinkKind.CUSTOMER).orElseThrow().erpNumber());
             assertEquals(50, links.links("default", LinkKind.CUSTOMER, 0, 1000).size());
+        } finally {
+            runs.deactivate();
+        }
+    }
+
+    @Test
+    public void aSuggestionForARecordLinkedMeanwhileIsNotAccepted() throws Exception {
+        parties.add(party("10002", "Nordic Steel A/S", "DK11111111", "a@nordicsteel.dk", "11111111"));
+        companies.add(company("c-2", "Nordic Steel", null, null, null));
+        SuggestionRuns runs = new SuggestionRuns(db, links, erp(), directory(), Clock.systemUTC());
+        try {
+            runs.start("default", LinkKind.CUSTOMER, 0.95, "admin");
+            finished(runs);
+            Suggestion waiting = runs.queue("default", LinkKind.CUSTOMER, 0, 0, 10).get(0);
+            links.link(companies.get(0).ref(), "default", LinkKind.CUSTOMER, "10077", "bo", "by hand, meanwhile");
+            try {
+                runs.accept(waiting.id(), "ada");
+                fail("the record was linked meanwhile");
+            } catch (org.erpinsight.crm.api.links.StaleLinkException expected) {
+                assertEquals("10077", links.linkOf(companies.get(0).ref(), "default", LinkKind.CUSTOMER).orElseThrow().erpNumber());
+            }
+            assertEquals("it stays for a person to reject", 1, runs.queue("default", LinkKind.CUSTOMER, 0, 0, 10).size());
+            assertEquals("accepting all from a score skips it", 0, runs.acceptAbove("default", LinkKind.CUSTOMER, 0, "ada"));
         } finally {
             runs.deactivate();
         }

@@ -66,4 +66,11 @@ public interface LinkService {
      * @since 1.4
      */
     List<LinkChange> changes(int offset, int limit);
+
+    /**
+     * The newest entries of the audit log, newest first, at most {@code limit}.
+     *
+     * @since 1.5
+     */
+    List<LinkChange> latestChanges(int limit);
 }

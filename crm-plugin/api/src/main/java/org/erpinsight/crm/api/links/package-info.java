@@ -2,7 +2,7 @@
  * Links between CRM records and ERP parties or projects: the only data ERP Insight stores.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.erpinsight.crm.api.links;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,9 +3,7 @@ package org.erpinsight.crm.web.linkmanager;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -133,31 +131,39 @@ public class LinkManagerServlet extends HttpServlet {
         } catch (NumberFormatException e) {
             // the first page
         }
-        // links of the kind matching the search, a page of them (the search reads the links page by page)
+        // links of the kind, a page of them: read by offset; a search reads the links page by page and keeps the matching ones
         List<LinkRow> shown = new ArrayList<>();
-        int matched = 0;
         boolean more = false;
-        String needle = q.toLowerCase(Locale.ROOT);
-        outer:
-        for (int from = 0; ; from += 1000) {
-            List<Link> page = links.links(source, kind, from, 1000);
-            for (Link l : page) {
-                String name = records.record(l.record()).map(CrmRecord::name).orElse("");
-                if (!needle.isEmpty() && !(l.record().id().toLowerCase(Locale.ROOT).contains(needle) || name.toLowerCase(Locale.ROOT).contains(needle)
-                        || l.erpNumber().toLowerCase(Locale.ROOT).contains(needle))) {
-                    continue;
-                }
-                if (matched++ < offset) {
-                    continue;
-                }
-                if (shown.size() == SHOWN) {
-                    more = true;
-                    break outer;
-                }
-                shown.add(new LinkRow(l, name));
+        if (q.isEmpty()) {
+            List<Link> page = links.links(source, kind, offset, SHOWN + 1);
+            more = page.size() > SHOWN;
+            for (Link l : page.subList(0, Math.min(SHOWN, page.size()))) {
+                shown.add(new LinkRow(l, records.record(l.record()).map(CrmRecord::name).orElse("")));
             }
-            if (page.size() < 1000) {
-                break;
+        } else {
+            int matched = 0;
+            String needle = q.toLowerCase(Locale.ROOT);
+            outer:
+            for (int from = 0; ; from += 1000) {
+                List<Link> page = links.links(source, kind, from, 1000);
+                for (Link l : page) {
+                    String name = records.record(l.record()).map(CrmRecord::name).orElse("");
+                    if (!(l.record().id().toLowerCase(Locale.ROOT).contains(needle) || name.toLowerCase(Locale.ROOT).contains(needle)
+                            || l.erpNumber().toLowerCase(Locale.ROOT).contains(needle))) {
+                        continue;
+                    }
+                    if (matched++ < offset) {
+                        continue;
+                    }
+                    if (shown.size() == SHOWN) {
+                        more = true;
+                        break outer;
+                    }
+                    shown.add(new LinkRow(l, name));
+                }
+                if (page.size() < 1000) {
+                    break;
+                }
             }
         }
         List<CrmRecord> unlinked = new ArrayList<>();
@@ -175,19 +181,7 @@ public class LinkManagerServlet extends HttpServlet {
                 }
             }
         }
-        Deque<LinkChange> recent = new ArrayDeque<>();
-        for (int from = 0; ; from += 1000) {
-            List<LinkChange> page = links.changes(from, 1000);
-            for (LinkChange c : page) {
-                recent.addFirst(c);
-                if (recent.size() > 20) {
-                    recent.removeLast();
-                }
-            }
-            if (page.size() < 1000) {
-                break;
-            }
-        }
+        List<LinkChange> recent = links.latestChanges(20);
         if ("json".equals(request.getParameter("format"))) {
             // the same list for scripts
             StringBuilder json = new StringBuilder("{\"source\":").append(Json.string(source)).append(",\"kind\":\"").append(kind)
@@ -208,7 +202,7 @@ public class LinkManagerServlet extends HttpServlet {
                 .address(kind, q, offset);
         View view = new View(texts, csrf.tokenFor(user.get().id()), source, sources, kind, q, offset, shown, more, unlinked,
                 suggestions.run().orElse(null), kind == LinkKind.PROJECT ? List.of() : suggestions.queue(source, kind, 0, 0, SHOWN),
-                new ArrayList<>(recent), self);
+                recent, self);
         Page.write(response, 200, texts, texts.get("manager.title"), Views.content("linkmanager/page.jte", view), "/");
     }
 }

@@ -141,6 +141,7 @@ public class FinancialOverviewTabTest {
         @Override public List<LinkChange> history(RecordRef r) { return List.of(); }
         @Override public List<Link> links(String source, LinkKind kind, int offset, int limit) { return List.of(); }
         @Override public List<LinkChange> changes(int offset, int limit) { return List.of(); }
+        @Override public List<LinkChange> latestChanges(int limit) { return List.of(); }
         @Override public Link link(RecordRef r, String s, LinkKind k, String n, org.erpinsight.crm.api.links.LinkEdit e) {
             return link(r, s, k, n, e.actor(), e.reason());
         }
