@@ -331,10 +331,7 @@ public class DerbyLinkStore implements LinkService {
     }
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, args);
-            return s.executeUpdate();
-        }
+        return LinkDatabase.update(c, sql, args);
     }
 
     private static void bind(PreparedStatement s, Object... args) throws SQLException {
@@ -343,44 +340,15 @@ public class DerbyLinkStore implements LinkService {
         }
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    /** Deadlock, lock timeout: Derby rolled the transaction back, and running it again may well succeed. */
-    private static final java.util.Set<String> RETRIED = java.util.Set.of("40001", "40XL1", "40XL2");
-    private static final int ATTEMPTS = 8;
-
-    private <T> T inTransaction(Work<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = db.connect()) {
-                c.setAutoCommit(false);
-                c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    c.rollback();
-                    throw e;
-                }
-            } catch (SQLException e) {
-                if (RETRIED.contains(e.getSQLState()) && attempt < ATTEMPTS) {
-                    try {
-                        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2, 10L * attempt));
-                    } catch (InterruptedException interrupted) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("Interrupted while retrying a link change", interrupted);
-                    }
-                    continue;
-                }
-                if ("23505".equals(e.getSQLState())) {
-                    // another node inserted the same link between this one's read and write
-                    throw new StaleLinkException("The link was made meanwhile by another change", null);
-                }
-                throw new IllegalStateException("The link database failed: " + e.getMessage(), e);
+    private <T> T inTransaction(LinkDatabase.Work<T> work) {
+        try {
+            return db.transaction(work);
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                // another node inserted the same link between this one's read and write
+                throw new StaleLinkException("The link was made meanwhile by another change", null);
             }
+            throw new IllegalStateException("The link database failed: " + e.getMessage(), e);
         }
     }
 }

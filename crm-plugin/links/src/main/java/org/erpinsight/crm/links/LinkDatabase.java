@@ -163,6 +163,57 @@ final class LinkDatabase {
         return connect("");
     }
 
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Deadlock, lock timeout: Derby rolled the transaction back, and running it again may well succeed. */
+    private static final java.util.Set<String> RETRIED = java.util.Set.of("40001", "40XL1", "40XL2");
+    private static final int ATTEMPTS = 8;
+
+    /**
+     * Runs the work in one serializable transaction, committed when it returns and rolled back when it
+     * throws; run again, after a short random pause, when Derby aborted it for a deadlock or a lock timeout.
+     */
+    <T> T transaction(Work<T> work) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = connect()) {
+                c.setAutoCommit(false);
+                c.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                if (!RETRIED.contains(e.getSQLState()) || attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(2, 10L * attempt));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("Interrupted while retrying a transaction", interrupted);
+                }
+            }
+        }
+    }
+
+    /** Runs an update with its values; says how many rows it changed. */
+    static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
     private Connection connect(String attributes) throws SQLException {
         Connection c = driver.connect(url + attributes, new Properties());
         if (c == null) {

@@ -413,34 +413,16 @@ public class SuggestionRuns implements LinkSuggestions {
     }
 
     private static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            return s.executeUpdate();
-        }
+        return LinkDatabase.update(c, sql, args);
     }
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T sql(Work<T> work) {
-        try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+    private <T> T sql(LinkDatabase.Work<T> work) {
+        try {
+            return db.transaction(work);
         } catch (SQLException e) {
             throw new IllegalStateException("The link database failed: " + e.getMessage(), e);
         }
