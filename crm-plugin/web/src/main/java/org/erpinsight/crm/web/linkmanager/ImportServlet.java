@@ -130,9 +130,6 @@ public class ImportServlet extends HttpServlet {
     }
 
     private static void send(HttpServletResponse response, int status, String json) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+        Json.send(response, status, json);
     }
 }

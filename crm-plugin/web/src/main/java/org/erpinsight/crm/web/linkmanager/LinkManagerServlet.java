@@ -85,13 +85,11 @@ public class LinkManagerServlet extends HttpServlet {
     public record View(Texts t, String csrf, String source, List<String> sources, LinkKind kind, String q, int offset, List<LinkRow> links,
                        boolean more, List<CrmRecord> unlinked, SuggestionRun run, List<Suggestion> queue, List<LinkChange> recent, String self) {
         public String address(LinkKind k, String query, int from) {
-            return address(source, k, query, from);
+            return LinkManagerServlet.address(source, k, query, from);
         }
 
         public String address(String inSource, LinkKind k, String query, int from) {
-            return PATH + "?source=" + URLEncoder.encode(inSource, StandardCharsets.UTF_8) + "&kind=" + k.name()
-                    + (query == null || query.isEmpty() ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
-                    + (from > 0 ? "&offset=" + from : "");
+            return LinkManagerServlet.address(inSource, k, query, from);
         }
 
         /** A fresh key for a create form: a second click of the same form answers the same party. */
@@ -102,6 +100,13 @@ public class LinkManagerServlet extends HttpServlet {
         public int percent() {
             return run == null || run.total() == 0 ? 0 : (int) Math.min(100, Math.round(100.0 * run.done() / run.total()));
         }
+    }
+
+    /** The page for a source, kind, search and offset. */
+    static String address(String source, LinkKind kind, String query, int from) {
+        return PATH + "?source=" + URLEncoder.encode(source, StandardCharsets.UTF_8) + "&kind=" + kind.name()
+                + (query == null || query.isEmpty() ? "" : "&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
+                + (from > 0 ? "&offset=" + from : "");
     }
 
     @Override
@@ -193,13 +198,10 @@ public class LinkManagerServlet extends HttpServlet {
                         .append(",\"version\":").append(l.version()).append(",\"linkedAt\":\"").append(l.createdAt()).append("\",\"linkedBy\":")
                         .append(Json.string(l.createdBy())).append('}');
             }
-            response.setContentType("application/json;charset=UTF-8");
-            response.setHeader("Cache-Control", "no-store");
-            response.getOutputStream().write(json.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+            Json.send(response, 200, json.append("]}").toString());
             return;
         }
-        String self = new View(texts, null, source, sources, kind, q, offset, List.of(), false, List.of(), null, List.of(), List.of(), null)
-                .address(kind, q, offset);
+        String self = address(source, kind, q, offset);
         View view = new View(texts, csrf.tokenFor(user.get().id()), source, sources, kind, q, offset, shown, more, unlinked,
                 suggestions.run().orElse(null), kind == LinkKind.PROJECT ? List.of() : suggestions.queue(source, kind, 0, 0, SHOWN),
                 recent, self);

@@ -1,7 +1,6 @@
 package org.erpinsight.crm.web.linkmanager;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
@@ -221,9 +220,6 @@ public class SuggestionsServlet extends HttpServlet {
     }
 
     private static void send(HttpServletResponse response, int status, String json) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+        Json.send(response, status, json);
     }
 }

@@ -357,11 +357,7 @@ public class OrderEntryServlet extends HttpServlet {
     }
 
     private static void json(HttpServletResponse response, int status, String body) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        org.erpinsight.crm.web.view.Json.send(response, status, body);
     }
 
     private static String required(HttpServletRequest request, String name) throws Refusal {
