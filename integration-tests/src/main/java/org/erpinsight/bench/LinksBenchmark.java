@@ -177,6 +177,8 @@ public final class LinksBenchmark {
                     System.out.println("The 100,000 ERP customers are there already (" + db + ")");
                     return;
                 }
+                Preflight.require(rs.getInt(1) == 0, db + " holds " + rs.getInt(1) + " of the benchmark's ERP customers, not 0 or "
+                        + COMPANIES + ": delete " + dir + " and run again");
             }
             c.setAutoCommit(false);
             Random r = new Random(SEED + 1);
@@ -207,8 +209,25 @@ public final class LinksBenchmark {
                 s.executeBatch();
             }
             c.commit();
+            try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM customer WHERE number LIKE 'M%'")) {
+                rs.next();
+                Preflight.require(rs.getInt(1) == COMPANIES, "wrote " + COMPANIES + " ERP customers into " + db + ", read back "
+                        + rs.getInt(1));
+            }
+        } finally {
+            // a clean shutdown checkpoints the log: a database left without one is recovered on the
+            // sidecar's first boot, which once took longer than the connection pool's login timeout
+            shutdown(db);
         }
         System.out.println("Wrote 100,000 ERP customers into " + db);
+    }
+
+    private static void shutdown(Path db) {
+        try {
+            DriverManager.getConnection("jdbc:derby:" + db + ";shutdown=true").close();
+        } catch (java.sql.SQLException expected) {
+            // Derby answers a shutdown with an exception (08006)
+        }
     }
 
     static void run(String sidecar, String key, double threshold, List<Company> truth) throws Exception {
@@ -221,6 +240,11 @@ public final class LinksBenchmark {
                     .findFirst().orElse(FORMS[0]);
             crm.add(crmSide(i, c, r, form));
         }
+        // the sidecar must serve the prepared data set: the benchmark's customers, and the small demo data's 60
+        Preflight.sidecar(sidecar, key);
+        long listed = Preflight.parties(sidecar, key, "CUSTOMER", COMPANIES);
+        Preflight.get(sidecar + "/api/v1/customers/" + erpNumber(0), key);
+        Preflight.get(sidecar + "/api/v1/customers/" + erpNumber(COMPANIES - 1), key);
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
@@ -240,6 +264,7 @@ public final class LinksBenchmark {
             }
         }
         double fetched = (System.nanoTime() - start) / 1e9;
+        Preflight.require(erp.size() == listed, "the sidecar listed " + listed + " customers, the pages held " + erp.size());
         PartyIndex index = new PartyIndex(erp);
         double indexed = (System.nanoTime() - start) / 1e9;
         List<Matching.Outcome> outcomes = Matching.run(index, crm, threshold);

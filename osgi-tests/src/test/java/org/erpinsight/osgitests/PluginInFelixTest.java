@@ -111,7 +111,7 @@ public class PluginInFelixTest extends InFelix {
         ObjectClassDefinition sidecar = info.getObjectClassDefinition(SIDECAR_PID, null);
         AttributeDefinition[] attributes = sidecar.getAttributeDefinitions(ObjectClassDefinition.ALL);
         assertEquals(Set.of("source", "url", "transport", ".apiKey", "connectTimeoutMillis", "readTimeoutMillis", "maxConcurrentCalls",
-                "breakerFailures", "breakerOpenSeconds"), Arrays.stream(attributes).map(AttributeDefinition::getID).collect(java.util.stream.Collectors.toSet()));
+                "maxBackgroundCalls", ".backgroundApiKey", "breakerFailures", "breakerOpenSeconds"), Arrays.stream(attributes).map(AttributeDefinition::getID).collect(java.util.stream.Collectors.toSet()));
         AttributeDefinition key = attribute(attributes, ".apiKey");
         assertEquals("the key is a password field, never shown", AttributeDefinition.PASSWORD, key.getType());
         AttributeDefinition transport = attribute(attributes, "transport");

@@ -17,6 +17,12 @@ public enum ErpErrorCode {
     SIDECAR_ERROR,
     /** The sidecar could not be reached, or did not answer in time. */
     SIDECAR_UNREACHABLE,
+    /**
+     * The sidecar is up but refused the call for now: its rate limit for this CRM's key was reached,
+     * or this CRM already has as many calls in flight to it as it may. Busy is not down: it never
+     * pauses the sidecar, and a retry after {@link ErpGatewayException#retryAfter()} may work.
+     */
+    SIDECAR_BUSY,
     /** No sidecar is configured under the requested source name. */
     UNKNOWN_SOURCE,
     /** The configured transport (e.g. SOAP) is not installed. */
@@ -37,7 +43,7 @@ public enum ErpErrorCode {
                      "UNSUPPORTED_MEDIA_TYPE":
                     return INVALID_REQUEST;
                 case "RATE_LIMITED":
-                    return SIDECAR_UNREACHABLE;
+                    return SIDECAR_BUSY;
                 case "UNAUTHENTICATED", "FORBIDDEN":
                     return UNAUTHENTICATED;
                 case "ERP_UNAVAILABLE":
@@ -50,7 +56,7 @@ public enum ErpErrorCode {
             case 401, 403 -> UNAUTHENTICATED;
             case 404 -> NOT_FOUND;
             case 400, 409, 413, 415, 422 -> INVALID_REQUEST;
-            case 429 -> SIDECAR_UNREACHABLE;
+            case 429 -> SIDECAR_BUSY;
             case 503 -> ERP_UNAVAILABLE;
             default -> SIDECAR_ERROR;
         };

@@ -16,6 +16,15 @@ public interface ErpGateway {
     /** The names of the configured sidecars. */
     Set<String> sources();
 
+    /**
+     * This gateway for the CRM's background work (bulk suggestions, imports, exports): its calls
+     * wait behind page views for a sidecar's capacity and go with the sidecar's background API key
+     * where one is configured, so that background work can never starve the users' pages.
+     */
+    default ErpGateway background() {
+        return this;
+    }
+
     Optional<Party> customer(String source, String customerNumber);
 
     List<Party> searchCustomers(String source, PartyQuery query);

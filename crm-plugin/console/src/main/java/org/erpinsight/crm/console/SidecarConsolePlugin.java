@@ -111,6 +111,11 @@ public class SidecarConsolePlugin extends HttpServlet {
             m.put("recentCalls", s.recentCalls());
             m.put("latencyMedianMillis", s.latencyMedianMillis());
             m.put("latencyMaxMillis", s.latencyMaxMillis());
+            m.put("busyCalls", s.busyCalls());
+            m.put("breakerOpenings", s.breakerOpenings());
+            m.put("sharedReads", s.sharedReads());
+            m.put("callsInFlight", s.callsInFlight());
+            m.put("callsWaiting", s.callsWaiting());
             Tested t = lastTests.get(s.source());
             if (t != null) {
                 Map<String, Object> check = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ final class CircuitBreaker {
     private long openedAt;
     private boolean open;
     private boolean trialInFlight;
+    private long openings;
 
     CircuitBreaker(int threshold, long openNanos, LongSupplier nanoTime) {
         this.threshold = Math.max(1, threshold);
@@ -40,10 +41,19 @@ final class CircuitBreaker {
         trialInFlight = false;
     }
 
+    /**
+     * A call that let through gave no verdict (the sidecar was busy, or the call never left): a
+     * trial call may be made again.
+     */
+    synchronized void abandoned() {
+        trialInFlight = false;
+    }
+
     synchronized void failed() {
         failures++;
         trialInFlight = false;
         if (open || failures >= threshold) {
+            openings += open ? 0 : 1;
             open = true;
             openedAt = nanoTime.getAsLong();
         }
@@ -57,6 +67,7 @@ final class CircuitBreaker {
     synchronized void trip() {
         failures = Math.max(failures, threshold);
         trialInFlight = false;
+        openings += open ? 0 : 1;
         open = true;
         openedAt = nanoTime.getAsLong();
     }
@@ -64,6 +75,11 @@ final class CircuitBreaker {
     /** Whether calls fail at once now (open, and no trial call has closed it yet). */
     synchronized boolean isOpen() {
         return open;
+    }
+
+    /** How often the circuit opened (a closed circuit that opened; a failed trial that reopens it does not count). */
+    synchronized long openings() {
+        return openings;
     }
 
     synchronized long secondsUntilRetry() {

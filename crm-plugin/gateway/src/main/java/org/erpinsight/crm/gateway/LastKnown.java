@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -41,22 +42,15 @@ final class LastKnown<T> {
 
     /**
      * The value if read within {@code freshFor}, else asked live and kept; no last known value on
-     * failure (for lists that a page shows as they are, without an age).
+     * failure (for lists that a page shows as they are, without an age). Readers of the same key
+     * share one live call (see {@link SharedCalls}).
      */
-    T fresh(Object key, Supplier<T> live) {
-        Instant now = clock.instant();
-        Entry<T> known;
-        synchronized (entries) {
-            known = entries.get(key);
-        }
-        if (known != null && known.readAt().plus(freshFor).isAfter(now)) {
+    T fresh(Object key, SharedCalls shared, long waitMillis, Supplier<T> live) {
+        Entry<T> known = freshEntry(key);
+        if (known != null) {
             return known.value();
         }
-        T value = live.get();
-        synchronized (entries) {
-            entries.put(key, new Entry<>(value, now));
-        }
-        return value;
+        return load(key, shared, waitMillis, live).value();
     }
 
     /** Forgets the readings whose key matches, after a write that changes them. */
@@ -66,25 +60,20 @@ final class LastKnown<T> {
         }
     }
 
-    ErpReading<T> read(Object key, Supplier<T> live) {
-        Instant now = clock.instant();
+    ErpReading<T> read(Object key, SharedCalls shared, long waitMillis, Supplier<T> live) {
+        Entry<T> fresh = freshEntry(key);
+        if (fresh != null) {
+            return new ErpReading<>(fresh.value(), fresh.readAt(), false, null, null);
+        }
         Entry<T> known;
         synchronized (entries) {
             known = entries.get(key);
         }
-        if (known != null && known.readAt().plus(freshFor).isAfter(now)) {
-            return new ErpReading<>(known.value(), known.readAt(), false, null);
-        }
         try {
-            T value = live.get();
-            synchronized (entries) {
-                entries.put(key, new Entry<>(value, now));
-            }
-            return new ErpReading<>(value, now, false, null);
+            Entry<T> read = load(key, shared, waitMillis, live);
+            return new ErpReading<>(read.value(), read.readAt(), false, null, null);
         } catch (ErpGatewayException e) {
-            boolean down = e.code() == ErpErrorCode.SIDECAR_UNREACHABLE || e.code() == ErpErrorCode.ERP_UNAVAILABLE
-                    || e.code() == ErpErrorCode.SIDECAR_ERROR;
-            if (!down) {
+            if (!e.isOutage()) {
                 if (e.code() == ErpErrorCode.NOT_FOUND) {
                     synchronized (entries) {
                         entries.remove(key);
@@ -92,10 +81,39 @@ final class LastKnown<T> {
                 }
                 throw e;
             }
+            Instant now = clock.instant();
             if (known == null || known.readAt().plus(keepFor).isBefore(now)) {
                 throw e;
             }
-            return new ErpReading<>(known.value(), known.readAt(), true, e.getMessage());
+            return new ErpReading<>(known.value(), known.readAt(), true, e.getMessage(), e.code());
         }
+    }
+
+    private Entry<T> freshEntry(Object key) {
+        Instant now = clock.instant();
+        synchronized (entries) {
+            Entry<T> known = entries.get(key);
+            return known != null && known.readAt().plus(freshFor).isAfter(now) ? known : null;
+        }
+    }
+
+    /**
+     * Reads live, once for every reader of the key at the moment: the one in flight checks again
+     * whether another has just kept a fresh value, so that no two calls follow each other for the
+     * same figures within their freshness.
+     */
+    private Entry<T> load(Object key, SharedCalls shared, long waitMillis, Supplier<T> live) {
+        return shared.read(List.of("last known", key), waitMillis, () -> {
+            Entry<T> justRead = freshEntry(key);
+            if (justRead != null) {
+                return justRead;
+            }
+            T value = live.get();
+            Entry<T> read = new Entry<>(value, clock.instant());
+            synchronized (entries) {
+                entries.put(key, read);
+            }
+            return read;
+        });
     }
 }

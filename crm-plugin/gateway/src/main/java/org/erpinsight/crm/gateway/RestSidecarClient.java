@@ -279,9 +279,27 @@ final class RestSidecarClient implements SidecarClient {
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR, "Sidecar answer larger than " + MAX_BODY_BYTES + " bytes");
         }
         if (response.statusCode() != 200 && response.statusCode() != 201) {
-            throw problem(response.statusCode(), body);
+            ErpGatewayException problem = problem(response.statusCode(), body);
+            if (problem.code() == ErpErrorCode.SIDECAR_BUSY) {
+                throw new ErpGatewayException(problem.code(), problem.getMessage(),
+                        retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+            }
+            throw problem;
         }
         return body;
+    }
+
+    /** Retry-After in seconds (the sidecar sends seconds; an HTTP date or nonsense counts as one second). */
+    static java.time.Duration retryAfter(String header) {
+        if (header != null) {
+            try {
+                long seconds = Long.parseLong(header.strip());
+                return java.time.Duration.ofSeconds(Math.max(0, Math.min(seconds, 3600)));
+            } catch (NumberFormatException e) {
+                // an HTTP date: not what a sidecar sends
+            }
+        }
+        return java.time.Duration.ofSeconds(1);
     }
 
     /** Maps a problem+json answer to the gateway's codes; a body that is not one still gives a clear error. */

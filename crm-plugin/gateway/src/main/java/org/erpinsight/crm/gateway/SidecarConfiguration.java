@@ -34,9 +34,21 @@ public @interface SidecarConfiguration {
             min = "100", max = "120000")
     int readTimeoutMillis() default 5000;
 
-    @AttributeDefinition(name = "Concurrent calls", description = "Calls beyond this many at once fail fast instead of queueing",
+    @AttributeDefinition(name = "Calls in flight", description = "At most this many calls to the sidecar at once; the rest"
+            + " wait in line within the timeouts, page views before background work. Size it as the sidecar's rate limit for"
+            + " this key times a call's usual duration (200 requests/s x 40 ms = 8)", min = "1", max = "200")
+    int maxConcurrentCalls() default 8;
+
+    @AttributeDefinition(name = "Background calls in flight", description = "Of those, at most this many for background"
+            + " work (link suggestion runs, imports, connection tests), so that it cannot hold the places page views need",
             min = "1", max = "200")
-    int maxConcurrentCalls() default 16;
+    int maxBackgroundCalls() default 2;
+
+    /** Named "_backgroundApiKey" so that the property is ".backgroundApiKey": private, like the API key. */
+    @AttributeDefinition(name = "Background API key", type = AttributeType.PASSWORD, required = false, description = "Optional:"
+            + " a second key IT issued for the CRM's background work, so that the sidecar's rate limit counts it apart from"
+            + " the users' page views. Empty: background work uses the API key, within its own places in flight")
+    String _backgroundApiKey() default "";
 
     @AttributeDefinition(name = "Failures before pausing", description = "After this many failed calls in a row the sidecar"
             + " is not asked for a while: pages show 'ERP unreachable' at once. A call the sidecar accepts but does not answer"

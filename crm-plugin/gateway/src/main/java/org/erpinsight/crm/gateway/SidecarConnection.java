@@ -34,20 +34,34 @@ import org.erpinsight.crm.api.status.SidecarHealth;
 import org.erpinsight.crm.api.status.SidecarStatus;
 
 /**
- * One configured sidecar. Calls run on the connection's own small pool and the caller waits
- * at most connect plus read timeout, whatever the transport does; calls beyond the pool's
- * size fail at once, so a slow sidecar cannot tie up the host's request threads.
+ * One configured sidecar. Calls run on the connection's own pool and the caller waits at most
+ * connect plus read timeout, whatever the transport does. At most a configured number of calls
+ * are in flight at once; the rest wait in line within that deadline, page views before background
+ * work (see {@link CallQueue}). A sidecar that answers "busy" (HTTP 429, its rate limit) is not
+ * failing: the connection waits what it asked for when that fits the call's deadline, else the
+ * call fails as {@link ErpErrorCode#SIDECAR_BUSY}, and the circuit breaker never hears of it.
  */
 @Component(service = {SidecarConnection.class, SidecarHealth.class}, configurationPid = SidecarConfiguration.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = SidecarConfiguration.class, factory = true)
 public class SidecarConnection implements SidecarHealth {
+    /** A call that cannot have this long left after waiting for the sidecar's Retry-After does not wait. */
+    private static final long LEAST_CALL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
     private final SidecarEndpoint endpoint;
+    private final SidecarEndpoint backgroundEndpoint;
     private final String transportName;
     private final ThreadPoolExecutor pool;
+    private final CallQueue queue;
+    private final SharedCalls shared = new SharedCalls();
     private final Map<String, SidecarTransport> transports = new ConcurrentHashMap<>();
+    private final java.util.function.LongSupplier nanoTime;
     private SidecarClient client;
+    private SidecarClient backgroundClient;
     private SidecarTransport clientTransport;
+    /** Until when the sidecar asked us not to call (its Retry-After), in {@link #nanoTime}; 0 when it did not. */
+    private volatile long busyUntil;
+    private final java.util.concurrent.atomic.AtomicLong busyCalls = new java.util.concurrent.atomic.AtomicLong();
 
     private final CircuitBreaker breaker;
     private final CallRecord record = new CallRecord();
@@ -59,11 +73,17 @@ public class SidecarConnection implements SidecarHealth {
     }
 
     SidecarConnection(SidecarConfiguration config, java.util.function.LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.breaker = new CircuitBreaker(config.breakerFailures(), config.breakerOpenSeconds() * 1_000_000_000L, nanoTime);
         this.endpoint = endpoint(config);
+        String backgroundKey = config._backgroundApiKey() == null ? "" : config._backgroundApiKey().strip();
+        this.backgroundEndpoint = backgroundKey.isEmpty() ? endpoint : new SidecarEndpoint(endpoint.source(), endpoint.url(),
+                backgroundKey, endpoint.connectTimeout(), endpoint.readTimeout());
         this.transportName = config.transport();
+        this.queue = new CallQueue(Math.max(1, config.maxConcurrentCalls()), config.maxBackgroundCalls());
         AtomicInteger threads = new AtomicInteger();
-        this.pool = new ThreadPoolExecutor(0, Math.max(1, config.maxConcurrentCalls()), 30, TimeUnit.SECONDS,
+        // one thread per place, and a few for calls that were given up on but have not returned yet
+        this.pool = new ThreadPoolExecutor(0, queue.places() + 4, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
                     Thread t = new Thread(r, "erpinsight-sidecar-" + endpoint.source() + "-" + threads.incrementAndGet());
                     t.setDaemon(true);
@@ -111,8 +131,7 @@ public class SidecarConnection implements SidecarHealth {
         transports.values().remove(transport);
         synchronized (this) {
             if (transport == clientTransport && client != null) {
-                client.close();
-                client = null;
+                closeClients();
                 clientTransport = null;
             }
         }
@@ -127,30 +146,61 @@ public class SidecarConnection implements SidecarHealth {
         return endpoint;
     }
 
-    /** Runs one operation against the sidecar within the deadline, unless the sidecar has been failing. */
+    /** A page view's call: runs one operation against the sidecar within the deadline, unless the sidecar has been failing. */
     public <T> T call(Function<SidecarClient, T> operation) {
+        return call(CallQueue.Work.PAGE, operation);
+    }
+
+    /**
+     * A read that readers of the same figures share while it is in flight: {@code key} names the
+     * operation and its arguments.
+     */
+    public <T> T read(CallQueue.Work work, Object key, Function<SidecarClient, T> operation) {
+        return shared.read(key, deadlineMillis(), () -> call(work, operation));
+    }
+
+    /** The longest a caller waits for one call: connect plus read timeout. */
+    long deadlineMillis() {
+        return endpoint.connectTimeout().plus(endpoint.readTimeout()).toMillis();
+    }
+
+    SharedCalls shared() {
+        return shared;
+    }
+
+    /** Runs one operation within the deadline, for a page view or for background work. */
+    public <T> T call(CallQueue.Work work, Function<SidecarClient, T> operation) {
         if (!breaker.allow()) {
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "Sidecar '" + source() + "' failed repeatedly;"
                     + " not asked again for " + breaker.secondsUntilRetry() + " s");
         }
-        long start = System.nanoTime();
+        long start = nanoTime.getAsLong();
         try {
-            T result = attempt(operation);
+            T result = attempt(work, operation, start, start + TimeUnit.MILLISECONDS.toNanos(deadlineMillis()));
             breaker.succeeded();
-            record.answered(System.nanoTime() - start);
+            record.answered(nanoTime.getAsLong() - start);
             return result;
         } catch (ErpGatewayException e) {
-            // a sidecar that answers, even with "not found", is healthy
-            if (e.code() == ErpErrorCode.SIDECAR_UNREACHABLE || e.code() == ErpErrorCode.SIDECAR_ERROR) {
-                if (timedOut(e)) {
-                    breaker.trip();
-                } else {
-                    breaker.failed();
+            switch (e.code()) {
+                case SIDECAR_UNREACHABLE, SIDECAR_ERROR -> {
+                    if (timedOut(e)) {
+                        breaker.trip();
+                    } else {
+                        breaker.failed();
+                    }
+                    record.failed(e.getMessage());
                 }
-                record.failed(e.getMessage());
-            } else if (e.code() != ErpErrorCode.TRANSPORT_MISSING) {
-                breaker.succeeded();
-                record.answered(System.nanoTime() - start);
+                case SIDECAR_BUSY -> {
+                    // busy is not down: whatever the breaker knew stays as it was
+                    busyCalls.incrementAndGet();
+                    breaker.abandoned();
+                }
+                case TRANSPORT_MISSING -> breaker.abandoned();
+                default -> {
+                    // a sidecar that answers, even with "not found", is healthy
+                    breaker.succeeded();
+                    record.answered(nanoTime.getAsLong() - start);
+                }
             }
             throw e;
         }
@@ -164,8 +214,11 @@ public class SidecarConnection implements SidecarHealth {
         } else {
             state = record.state();
         }
-        return record.status(endpoint.source(), endpoint.url().toString(), transportName, state,
+        SidecarStatus s = record.status(endpoint.source(), endpoint.url().toString(), transportName, state,
                 state == SidecarStatus.State.PAUSED ? breaker.secondsUntilRetry() : 0);
+        return new SidecarStatus(s.source(), s.url(), s.transport(), s.state(), s.secondsUntilRetry(), s.calls(), s.failedCalls(),
+                s.lastError(), s.lastErrorAt(), s.lastAnswerAt(), s.recentCalls(), s.latencyMedianMillis(), s.latencyMaxMillis(),
+                busyCalls.get(), breaker.openings(), shared.sharedReads(), queue.inFlight(), queue.waiting());
     }
 
     @Override
@@ -179,11 +232,12 @@ public class SidecarConnection implements SidecarHealth {
         }
         return new ConnectionTest(endpoint, http, transportName, () -> {
             long start = System.nanoTime();
-            // not through the breaker: a test that works ends a pause
-            attempt(client -> {
+            // not through the breaker: a test that works ends a pause; in line with background work
+            long now = nanoTime.getAsLong();
+            attempt(CallQueue.Work.BACKGROUND, client -> {
                 client.ping();
                 return null;
-            });
+            }, now, now + TimeUnit.MILLISECONDS.toNanos(deadlineMillis()));
             breaker.succeeded();
             long nanos = System.nanoTime() - start;
             record.answered(nanos);
@@ -201,28 +255,101 @@ public class SidecarConnection implements SidecarHealth {
         return false;
     }
 
-    private <T> T attempt(Function<SidecarClient, T> operation) {
-        SidecarClient current = client();
-        Future<T> result;
-        try {
-            result = pool.submit(() -> operation.apply(current));
-        } catch (RejectedExecutionException e) {
-            throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE,
-                    "Too many calls to sidecar '" + source() + "' at once; it may be slow");
+    private <T> T attempt(CallQueue.Work work, Function<SidecarClient, T> operation, long start, long deadline) {
+        SidecarClient current = client(work);
+        while (true) {
+            waitIfAsked(deadline);
+            try {
+                if (!queue.enter(work, deadline - nanoTime.getAsLong())) {
+                    throw new ErpGatewayException(ErpErrorCode.SIDECAR_BUSY, "Sidecar '" + source() + "' is busy: " + queue.places()
+                            + " calls in flight and more waiting; none finished within " + deadlineMillis() + " ms");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "Interrupted while waiting for the sidecar");
+            }
+            try {
+                return once(work, current, operation, deadline);
+            } catch (ErpGatewayException e) {
+                if (e.code() != ErpErrorCode.SIDECAR_BUSY || e.retryAfter() == null) {
+                    throw e;
+                }
+                long until = nanoTime.getAsLong() + e.retryAfter().toNanos();
+                busyUntil = Math.max(busyUntil, until);
+                if (until + LEAST_CALL_NANOS > deadline) {
+                    throw e;
+                }
+                // the sidecar said when: ask again then, within this call's deadline
+            }
         }
-        long deadline = endpoint.connectTimeout().plus(endpoint.readTimeout()).toMillis();
+    }
+
+    /** Waits until the sidecar's Retry-After when that leaves time for the call, else fails as busy at once. */
+    private void waitIfAsked(long deadline) {
+        long now = nanoTime.getAsLong();
+        long until = busyUntil;
+        if (until <= now) {
+            return;
+        }
+        if (until + LEAST_CALL_NANOS > deadline) {
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_BUSY, "Sidecar '" + source() + "' is busy: it asked for no calls for "
+                    + Math.max(1, TimeUnit.NANOSECONDS.toSeconds(until - now + 999_999_999L)) + " s",
+                    java.time.Duration.ofNanos(until - now));
+        }
         try {
-            return result.get(deadline, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            result.cancel(true);
-            // a sidecar that holds calls without answering would hold every following one as long:
-            // pause it now, so that a page waits one deadline, not one per tab
-            breaker.trip();
-            throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE,
-                    "Sidecar '" + source() + "' did not answer within " + deadline + " ms");
+            TimeUnit.NANOSECONDS.sleep(until - now);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            result.cancel(true);
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "Interrupted while waiting for the sidecar");
+        }
+    }
+
+    /** One call on a pool thread, in a place already taken; the place is given back when the call returns. */
+    private <T> T once(CallQueue.Work work, SidecarClient current, Function<SidecarClient, T> operation, long deadline) {
+        java.util.concurrent.CompletableFuture<T> answer = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicReference<Thread> runner = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            pool.execute(() -> {
+                runner.set(Thread.currentThread());
+                try {
+                    answer.complete(operation.apply(current));
+                } catch (Throwable t) {
+                    answer.completeExceptionally(t);
+                } finally {
+                    runner.set(null);
+                    queue.leave(work);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            queue.leave(work);
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_BUSY, "Sidecar '" + source() + "' is busy: calls that were given up on"
+                    + " have not returned yet");
+        }
+        long began = nanoTime.getAsLong();
+        try {
+            return answer.get(Math.max(0, deadline - began), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            Thread thread = runner.get();
+            if (thread != null) {
+                thread.interrupt();
+            }
+            long ran = nanoTime.getAsLong() - began;
+            if (ran >= endpoint.readTimeout().toNanos()) {
+                // a sidecar that holds calls without answering would hold every following one as long:
+                // pause it now, so that a page waits one deadline, not one per tab
+                breaker.trip();
+                throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE,
+                        "Sidecar '" + source() + "' did not answer within " + deadlineMillis() + " ms");
+            }
+            // it had less than a read timeout, after waiting in line: that says nothing about the sidecar
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_BUSY, "Sidecar '" + source() + "' is busy: the call waited in line"
+                    + " and had " + TimeUnit.NANOSECONDS.toMillis(ran) + " ms left, not enough for an answer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Thread thread = runner.get();
+            if (thread != null) {
+                thread.interrupt();
+            }
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "Interrupted while waiting for the sidecar");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ErpGatewayException g) {
@@ -231,6 +358,17 @@ public class SidecarConnection implements SidecarHealth {
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR,
                     "Call to sidecar '" + source() + "' failed: " + e.getCause(), e.getCause());
         }
+    }
+
+    private synchronized SidecarClient client(CallQueue.Work work) {
+        SidecarClient page = client();
+        if (work == CallQueue.Work.PAGE || backgroundEndpoint == endpoint) {
+            return page;
+        }
+        if (backgroundClient == null) {
+            backgroundClient = clientTransport.connect(backgroundEndpoint);
+        }
+        return backgroundClient;
     }
 
     private synchronized SidecarClient client() {
@@ -250,10 +388,18 @@ public class SidecarConnection implements SidecarHealth {
     void deactivate() {
         pool.shutdownNow();
         synchronized (this) {
-            if (client != null) {
-                client.close();
-                client = null;
-            }
+            closeClients();
+        }
+    }
+
+    private void closeClients() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        if (backgroundClient != null) {
+            backgroundClient.close();
+            backgroundClient = null;
         }
     }
 }

@@ -2,12 +2,14 @@ package org.erpinsight.crm.gateway;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.erpinsight.crm.api.CustomerOverview;
 import org.erpinsight.crm.api.ErpErrorCode;
@@ -29,6 +31,7 @@ import org.erpinsight.crm.api.Item;
 import org.erpinsight.crm.api.ProjectOverview;
 import org.erpinsight.crm.api.ProjectSummary;
 import org.erpinsight.crm.api.SupplierOverview;
+import org.erpinsight.crm.api.transport.SidecarClient;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,18 +42,22 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The ErpGateway service: routes each call to the sidecar configured under the source name,
- * and keeps the overviews it read so that pages can show the last known figures when a sidecar
- * is down.
+ * shares a read among the readers who ask for the same figures at the same moment, and keeps the
+ * overviews it read so that pages can show the last known figures when a sidecar is down or busy.
+ * {@link #background()} is the same gateway for the CRM's background work, whose calls wait
+ * behind page views.
  */
 @Component(service = ErpGateway.class, configurationPid = GatewayConfiguration.PID)
 @Designate(ocd = GatewayConfiguration.class)
 public class SidecarGateway implements ErpGateway {
-    private final Map<String, SidecarConnection> connections = new ConcurrentHashMap<>();
+    private final Map<String, SidecarConnection> connections;
     private final LastKnown<CustomerOverview> overviews;
     private final LastKnown<SupplierOverview> supplierOverviews;
     private final LastKnown<ProjectOverview> projectOverviews;
     /** Invoice and order pages and project lists as a tab shows them: reused while fresh, never shown stale. */
     private final LastKnown<Object> lists;
+    private final CallQueue.Work work;
+    private final SidecarGateway background;
 
     @Activate
     public SidecarGateway(GatewayConfiguration config) {
@@ -60,10 +67,29 @@ public class SidecarGateway implements ErpGateway {
     SidecarGateway(GatewayConfiguration config, Clock clock) {
         Duration fresh = Duration.ofSeconds(Math.max(0, config.freshSeconds()));
         Duration keep = Duration.ofHours(Math.max(0, config.keepLastKnownHours()));
-        this.overviews = new LastKnown<>(fresh, keep, 5_000, clock);
-        this.supplierOverviews = new LastKnown<>(fresh, keep, 2_000, clock);
-        this.projectOverviews = new LastKnown<>(fresh, keep, 2_000, clock);
-        this.lists = new LastKnown<>(fresh, Duration.ZERO, 5_000, clock);
+        this.connections = new ConcurrentHashMap<>();
+        this.overviews = new LastKnown<>(fresh, keep, 20_000, clock);
+        this.supplierOverviews = new LastKnown<>(fresh, keep, 5_000, clock);
+        this.projectOverviews = new LastKnown<>(fresh, keep, 10_000, clock);
+        this.lists = new LastKnown<>(fresh, Duration.ZERO, 20_000, clock);
+        this.work = CallQueue.Work.PAGE;
+        this.background = new SidecarGateway(this);
+    }
+
+    /** The background view of a gateway: the same connections and figures, calls in line behind page views. */
+    private SidecarGateway(SidecarGateway pages) {
+        this.connections = pages.connections;
+        this.overviews = pages.overviews;
+        this.supplierOverviews = pages.supplierOverviews;
+        this.projectOverviews = pages.projectOverviews;
+        this.lists = pages.lists;
+        this.work = CallQueue.Work.BACKGROUND;
+        this.background = this;
+    }
+
+    @Override
+    public ErpGateway background() {
+        return background;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -81,41 +107,63 @@ public class SidecarGateway implements ErpGateway {
         return new TreeSet<>(connections.keySet());
     }
 
+    /** A read shared with the readers of the same operation and arguments who ask at the same moment. */
+    private <T> T read(String source, Function<SidecarClient, T> operation, Object... key) {
+        SidecarConnection connection = connection(source);
+        return connection.read(work, List.of(Arrays.asList(key), work), operation);
+    }
+
+    /** A write: never shared, never repeated by the gateway. */
+    private <T> T write(String source, Function<SidecarClient, T> operation) {
+        return connection(source).call(work, operation);
+    }
+
+    /** A list reused while fresh; readers of the same list at the same moment share one call. */
+    private Object list(String source, Function<SidecarClient, ?> operation, Object... key) {
+        SidecarConnection connection = connection(source);
+        return lists.fresh(Arrays.asList(key), connection.shared(), connection.deadlineMillis(),
+                () -> connection.call(work, operation));
+    }
+
+    private <T> ErpReading<T> reading(LastKnown<T> known, String source, Function<SidecarClient, T> operation, Object... key) {
+        SidecarConnection connection = connection(source);
+        return known.read(Arrays.asList(key), connection.shared(), connection.deadlineMillis(), () -> connection.call(work, operation));
+    }
+
     @Override
     public Optional<Party> customer(String source, String customerNumber) {
-        return connection(source).call(c -> c.customer(customerNumber));
+        return read(source, c -> c.customer(customerNumber), "customer", customerNumber);
     }
 
     @Override
     public List<Party> searchCustomers(String source, PartyQuery query) {
-        return connection(source).call(c -> c.searchCustomers(query));
+        return read(source, c -> c.searchCustomers(query), "searchCustomers", query);
     }
 
     @Override
     public List<Party> searchSuppliers(String source, PartyQuery query) {
-        return connection(source).call(c -> c.searchSuppliers(query));
+        return read(source, c -> c.searchSuppliers(query), "searchSuppliers", query);
     }
 
     @Override
     public List<ProjectSummary> searchProjects(String source, String text, int limit) {
-        return connection(source).call(c -> c.searchProjects(text, limit));
+        return read(source, c -> c.searchProjects(text, limit), "searchProjects", text, limit);
     }
 
     @Override
     public CustomerOverview customerOverview(String source, String customerNumber) {
-        return connection(source).call(c -> c.customerOverview(customerNumber));
+        return read(source, c -> c.customerOverview(customerNumber), "customerOverview", customerNumber);
     }
 
     @Override
     public InvoicePage invoices(String source, String customerNumber, InvoiceStatus status, int offset, int limit) {
-        return (InvoicePage) lists.fresh(List.of("invoices", source, customerNumber, String.valueOf(status), offset, limit),
-                () -> connection(source).call(c -> c.invoices(customerNumber, status, offset, limit)));
+        return (InvoicePage) list(source, c -> c.invoices(customerNumber, status, offset, limit),
+                "invoices", source, customerNumber, String.valueOf(status), offset, limit);
     }
 
     @Override
     public OrderPage orders(String source, String customerNumber, int offset, int limit) {
-        return (OrderPage) lists.fresh(List.of("orders", source, customerNumber, offset, limit),
-                () -> connection(source).call(c -> c.orders(customerNumber, offset, limit)));
+        return (OrderPage) list(source, c -> c.orders(customerNumber, offset, limit), "orders", source, customerNumber, offset, limit);
     }
 
     /** After an order write the Orders tab must show it at once, not after the lists' freshness. */
@@ -126,84 +174,83 @@ public class SidecarGateway implements ErpGateway {
 
     @Override
     public PriceQuote quote(String source, String customerNumber, List<LineRequest> lines) {
-        return connection(source).call(c -> c.quote(customerNumber, lines));
+        return read(source, c -> c.quote(customerNumber, lines), "quote", customerNumber, lines);
     }
 
     @Override
     public Order createOrder(String source, String idempotencyKey, String customerNumber, String reference, List<LineRequest> lines) {
-        return forgettingOrders(source, connection(source).call(c -> c.createOrder(idempotencyKey, customerNumber, reference, lines)));
+        return forgettingOrders(source, write(source, c -> c.createOrder(idempotencyKey, customerNumber, reference, lines)));
     }
 
     @Override
     public OrderConfirmation confirmOrder(String source, String orderNumber, boolean acceptCreditWarning) {
-        return forgettingOrders(source, connection(source).call(c -> c.confirmOrder(orderNumber, acceptCreditWarning)));
+        return forgettingOrders(source, write(source, c -> c.confirmOrder(orderNumber, acceptCreditWarning)));
     }
 
     @Override
     public Optional<Order> order(String source, String orderNumber) {
-        return connection(source).call(c -> c.order(orderNumber));
+        return read(source, c -> c.order(orderNumber), "order", orderNumber);
     }
 
     @Override
     public Order replaceOrderLines(String source, String orderNumber, List<LineRequest> lines) {
-        return forgettingOrders(source, connection(source).call(c -> c.replaceOrderLines(orderNumber, lines)));
+        return forgettingOrders(source, write(source, c -> c.replaceOrderLines(orderNumber, lines)));
     }
 
     @Override
     public List<Item> searchItems(String source, String text, int limit) {
-        return connection(source).call(c -> c.searchItems(text, limit));
+        return read(source, c -> c.searchItems(text, limit), "searchItems", text, limit);
     }
 
     @Override
     public Optional<Party> supplier(String source, String supplierNumber) {
-        return connection(source).call(c -> c.supplier(supplierNumber));
+        return read(source, c -> c.supplier(supplierNumber), "supplier", supplierNumber);
     }
 
     @Override
     public SupplierOverview supplierOverview(String source, String supplierNumber) {
-        return connection(source).call(c -> c.supplierOverview(supplierNumber));
+        return read(source, c -> c.supplierOverview(supplierNumber), "supplierOverview", supplierNumber);
     }
 
     @Override
     public ErpReading<SupplierOverview> readSupplierOverview(String source, String supplierNumber) {
-        return supplierOverviews.read(List.of(source, supplierNumber), () -> supplierOverview(source, supplierNumber));
+        return reading(supplierOverviews, source, c -> c.supplierOverview(supplierNumber), source, supplierNumber);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public List<ProjectSummary> projects(String source, String customerNumber) {
-        return (List<ProjectSummary>) lists.fresh(List.of("projects", source, customerNumber),
-                () -> connection(source).call(c -> c.projects(customerNumber)));
+        return (List<ProjectSummary>) list(source, c -> c.projects(customerNumber), "projects", source, customerNumber);
     }
 
     @Override
     public ProjectOverview projectOverview(String source, String projectNumber) {
-        return connection(source).call(c -> c.projectOverview(projectNumber));
+        return read(source, c -> c.projectOverview(projectNumber), "projectOverview", projectNumber);
     }
 
     @Override
     public ErpReading<ProjectOverview> readProjectOverview(String source, String projectNumber) {
-        return projectOverviews.read(List.of(source, projectNumber), () -> projectOverview(source, projectNumber));
+        return reading(projectOverviews, source, c -> c.projectOverview(projectNumber), source, projectNumber);
     }
 
     @Override
     public Party createParty(String source, String idempotencyKey, PartyKind kind, String name, String number, String vatNumber) {
-        return connection(source).call(c -> c.createParty(idempotencyKey, kind, name, number, vatNumber));
+        return write(source, c -> c.createParty(idempotencyKey, kind, name, number, vatNumber));
     }
 
     @Override
     public byte[] invoiceDocument(String source, String invoiceNumber) {
-        return connection(source).call(c -> c.invoiceDocument(invoiceNumber));
+        return read(source, c -> c.invoiceDocument(invoiceNumber), "invoiceDocument", invoiceNumber);
     }
 
     @Override
     public ErpReading<CustomerOverview> readCustomerOverview(String source, String customerNumber) {
-        return overviews.read(java.util.List.of(source, customerNumber), () -> customerOverview(source, customerNumber));
+        return reading(overviews, source, c -> c.customerOverview(customerNumber), source, customerNumber);
     }
 
     @Override
     public PartyPage parties(String source, PartyKind kind, int offset, int limit) {
-        return connection(source).call(c -> c.parties(kind, offset, limit));
+        return read(source, c -> c.parties(kind, offset, limit), "parties", kind, offset, limit);
     }
 
     private SidecarConnection connection(String source) {

@@ -42,6 +42,8 @@ public class SidecarConnectionTest {
             @Override public int connectTimeoutMillis() { return 500; }
             @Override public int readTimeoutMillis() { return readTimeoutMillis; }
             @Override public int maxConcurrentCalls() { return 2; }
+            @Override public int maxBackgroundCalls() { return 1; }
+            @Override public String _backgroundApiKey() { return ""; }
             @Override public int breakerFailures() { return 2; }
             @Override public int breakerOpenSeconds() { return 30; }
         };

@@ -87,7 +87,8 @@ public class SuggestionRuns implements LinkSuggestions {
     SuggestionRuns(LinkDatabase db, LinkService links, ErpGateway gateway, RecordDirectory directory, Clock clock) {
         this.db = db;
         this.links = links;
-        this.gateway = gateway;
+        // a run reads every party of the ERP: it waits behind page views
+        this.gateway = gateway.background();
         this.directory = directory;
         this.clock = clock;
         // a run that was going when the CRM stopped goes on

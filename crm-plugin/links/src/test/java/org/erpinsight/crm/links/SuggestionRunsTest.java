@@ -60,8 +60,15 @@ public class SuggestionRunsTest {
         return new CrmRecord(new RecordRef(RecordType.COMPANY, id), name, vat, email, phone, "2100", "DK");
     }
 
+    /** Whether the run asked for the gateway of background work (whose calls wait behind page views). */
+    private volatile boolean backgroundAsked;
+
     private ErpGateway erp() {
         return (ErpGateway) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {ErpGateway.class}, (proxy, method, args) -> {
+            if (method.getName().equals("background")) {
+                backgroundAsked = true;
+                return proxy;
+            }
             if (!method.getName().equals("parties")) {
                 throw new UnsupportedOperationException(method.getName());
             }
@@ -141,6 +148,7 @@ public class SuggestionRunsTest {
             assertEquals(run.message(), SuggestionRun.State.DONE, run.state());
             assertEquals(5, run.total());
             assertEquals(5, run.done());
+            assertTrue("the run reads the ERP as background work, behind page views", backgroundAsked);
             assertEquals("c-1 has every proof", 1, run.linked());
             assertEquals("10001", links.linkOf(companies.get(0).ref(), "default", LinkKind.CUSTOMER).orElseThrow().erpNumber());
             assertEquals(LinkOrigin.SUGGESTION, links.history(companies.get(0).ref()).get(0).origin());

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.erpinsight.sidecar.core.AdapterSettings;
 import org.erpinsight.sidecar.core.ErpAdapterFactory;
 import org.erpinsight.sidecar.server.security.ApiKeys;
+import org.erpinsight.sidecar.server.security.RateLimiter;
 
 /**
  * The sidecar's settings. Each comes from, in this order of precedence: a command-line flag,
@@ -24,8 +25,8 @@ import org.erpinsight.sidecar.server.security.ApiKeys;
  * same way: {@code --set key=value}, {@code ERP_SIDECAR_KEY}, or {@code key} in the file.
  */
 public record SidecarConfig(String bindAddress, int port, Path dataDirectory, String adapter, ApiKeys apiKeys,
-                            double rateLimit, long maxBodyBytes, String logFormat, Tls tls, int cacheSeconds,
-                            Map<String, String> adapterSettings) {
+                            RateLimiter.Limit rateLimit, Map<String, RateLimiter.Limit> keyRateLimits, long maxBodyBytes,
+                            String logFormat, Tls tls, int cacheSeconds, Map<String, String> adapterSettings) {
 
     /**
      * HTTPS, when a key store is given; with a trust store, clients must present a certificate it
@@ -40,6 +41,7 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, St
 
     public SidecarConfig {
         adapterSettings = Map.copyOf(adapterSettings);
+        keyRateLimits = Map.copyOf(keyRateLimits);
     }
 
     /** One setting of the sidecar itself: its flag, environment variable, file key, default and help text. */
@@ -54,7 +56,12 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, St
                 "API key as NAME:SECRET[:SCOPES], secret at least 16 characters, scopes read, orders, admin joined by '+'"
                         + " (read if left out); repeat the flag, or comma-separate in the variable or file; required"),
         RATE_LIMIT("--rate-limit", "ERP_SIDECAR_RATE_LIMIT", "rate.limit", "200",
-                "requests per second per API key, bursts up to twice that; 0 turns the limit off"),
+                "requests per second per API key (size it: CRM users at once x calls per page); 0 turns the limit off"),
+        RATE_BURST("--rate-burst", "ERP_SIDECAR_RATE_BURST", "rate.burst", null,
+                "requests a key may send at once before its rate applies [twice the rate]"),
+        KEY_RATE_LIMITS("--key-rate-limit", "ERP_SIDECAR_KEY_RATE_LIMITS", "key.rate.limits", null,
+                "a key's own limit, NAME=RATE[/BURST] (e.g. crm=400/800, crm-background=20); repeat the flag, or"
+                        + " comma-separate in the variable or file"),
         MAX_BODY("--max-body-bytes", "ERP_SIDECAR_MAX_BODY_BYTES", "max.body.bytes", "1048576", "largest request body accepted"),
         LOG_FORMAT("--log-format", "ERP_SIDECAR_LOG_FORMAT", "log.format", "text", "text, or json (one object a line)"),
         CACHE_SECONDS("--cache-seconds", "ERP_SIDECAR_CACHE_SECONDS", "cache.seconds", "0",
@@ -109,7 +116,13 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, St
         text.append("""
 
                 Endpoints: /api/v1 (REST, OpenAPI at /api/v1/openapi.json), /soap/erp (SOAP, WSDL at /soap/erp?wsdl),
-                /health. Every API call needs the header X-API-Key.
+                /odata/v1 (the OData feed for reporting tools: keys with the report scope, also as HTTP Basic's password),
+                /health (UP or DOWN) and /metrics (Prometheus), both public. Every API call needs the header X-API-Key.
+                Scopes: read, orders (order entry), admin (create parties), report (the OData feed only).
+
+                Rate limits: each key gets --rate-limit requests a second, --rate-burst at once. Size the CRM's key
+                as (CRM users opening pages in the same second) x (calls per page, about 6 cold); give the CRM's
+                background work (suggestion runs, imports) a key of its own with a small --key-rate-limit.
                 """);
         return text.toString();
     }
@@ -202,15 +215,40 @@ public record SidecarConfig(String bindAddress, int port, Path dataDirectory, St
         } catch (IllegalArgumentException e) {
             throw new InvalidConfig(e.getMessage());
         }
-        double rateLimit = number(values, Setting.RATE_LIMIT, 0, 1_000_000);
+        double rate = number(values, Setting.RATE_LIMIT, 0, 1_000_000);
+        RateLimiter.Limit rateLimit = optional(values, Setting.RATE_BURST) == null ? RateLimiter.Limit.of(rate)
+                : new RateLimiter.Limit(rate, number(values, Setting.RATE_BURST, 1, 10_000_000));
+        Map<String, RateLimiter.Limit> keyRateLimits = keyRateLimits(values.get(Setting.KEY_RATE_LIMITS), apiKeys);
         long maxBody = (long) number(values, Setting.MAX_BODY, 1024, 100 * 1024 * 1024);
         String logFormat = single(values, Setting.LOG_FORMAT).strip().toLowerCase(Locale.ROOT);
         if (!logFormat.equals("text") && !logFormat.equals("json")) {
             throw new InvalidConfig("log format must be text or json, not '" + logFormat + "'");
         }
         return new SidecarConfig(single(values, Setting.BIND).strip(), port, Path.of(single(values, Setting.DATA_DIR).strip()),
-                adapter, apiKeys, rateLimit, maxBody, logFormat, tls(values), (int) number(values, Setting.CACHE_SECONDS, 0, 3600),
+                adapter, apiKeys, rateLimit, keyRateLimits, maxBody, logFormat, tls(values), (int) number(values, Setting.CACHE_SECONDS, 0, 3600),
                 adapterSettings(values, setFlags, env, file));
+    }
+
+    /** NAME=RATE[/BURST] entries, each naming a configured key. */
+    private static Map<String, RateLimiter.Limit> keyRateLimits(List<String> entries, ApiKeys apiKeys) {
+        Map<String, RateLimiter.Limit> limits = new LinkedHashMap<>();
+        for (String raw : entries) {
+            String entry = raw.strip();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z0-9._-]{1,40})=([0-9]+(?:\\.[0-9]+)?)(?:/([0-9]+))?")
+                    .matcher(entry);
+            if (!m.matches()) {
+                throw new InvalidConfig("A key's rate limit must be NAME=RATE or NAME=RATE/BURST (e.g. crm=400/800), not '" + entry + "'");
+            }
+            if (!apiKeys.names().contains(m.group(1))) {
+                throw new InvalidConfig("The rate limit names the API key '" + m.group(1) + "', which is not configured");
+            }
+            double rate = Double.parseDouble(m.group(2));
+            limits.put(m.group(1), m.group(3) == null ? RateLimiter.Limit.of(rate) : new RateLimiter.Limit(rate, Double.parseDouble(m.group(3))));
+        }
+        return limits;
     }
 
     private static Tls tls(Map<Setting, List<String>> values) {

@@ -115,7 +115,7 @@ public final class SidecarServer implements AutoCloseable {
         // out the figures the CRM's pages reuse
         context.addServlet(new ServletHolder("odata", new ReportServlet(UseCases.over(MeasuredErp.wrap(adapter, metrics),
                 Clock.systemDefaultZone()))), RequestGate.ODATA_PATH + "/*");
-        RateLimiter limiter = new RateLimiter(config.rateLimit(), config.rateLimit() * 2, System::nanoTime);
+        RateLimiter limiter = new RateLimiter(config.rateLimit(), config.keyRateLimits(), System::nanoTime);
         context.addFilter(new FilterHolder(new RequestGate(config.apiKeys(), limiter, config.maxBodyBytes(), metrics,
                 config.tls() != null && config.tls().clientCertificates() ? config.tls().clientScopes() : null)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class GuardsTest {
     @ClassRule
     public static final RunningSidecar SIDECAR = new RunningSidecar("--api-key", "slow:slow-secret-0123456789", "--rate-limit",
-            "5", "--max-body-bytes", "4096");
+            "5", "--max-body-bytes", "4096", "--api-key", "roomy:roomy-secret-0123456789", "--key-rate-limit", "roomy=1000/100");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final String ORDER = "{\"customerNumber\":\"10001\",\"lines\":[{\"itemNumber\":\"I-1002\",\"quantity\":\"1\"}]}";
@@ -61,6 +61,14 @@ public class GuardsTest {
         assertTrue("a burst of 40 at 5/s is limited", limited > 0);
         assertTrue(Integer.parseInt(retryAfter) >= 1);
         assertEquals("other keys are not slowed", 200, SIDECAR.get("/api/v1/customers/10001").statusCode());
+    }
+
+    @Test
+    public void aKeyWithALimitOfItsOwnIsLimitedByThatOne() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            HttpResponse<String> r = SIDECAR.get("/api/v1/customers/10001", "roomy-secret-0123456789");
+            assertEquals("a burst of 40 within its own burst of 100", 200, r.statusCode());
+        }
     }
 
     @Test

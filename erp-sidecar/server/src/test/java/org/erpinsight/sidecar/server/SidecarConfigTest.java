@@ -94,6 +94,23 @@ public class SidecarConfigTest {
         assertTrue("the adapters and their settings are listed", usage.contains("reference") && usage.contains("demo.size"));
     }
 
+    @Test
+    public void rateAndBurstAreSetPerKeyAndDefaultToTheSidecarsOwn() {
+        SidecarConfig config = SidecarConfig.load(new String[] {"--api-key", "crm:abcdefghijklmnop", "--api-key",
+            "crm-background:qrstuvwxyz0123456", "--rate-limit", "300", "--rate-burst", "450", "--key-rate-limit", "crm-background=20"},
+                Map.of());
+        assertEquals(300, config.rateLimit().perSecond(), 0);
+        assertEquals(450, config.rateLimit().burst(), 0);
+        assertEquals(20, config.keyRateLimits().get("crm-background").perSecond(), 0);
+        assertEquals("burst twice the rate unless given", 40, config.keyRateLimits().get("crm-background").burst(), 0);
+        SidecarConfig fromEnv = SidecarConfig.load(new String[] {"--api-key", "crm:abcdefghijklmnop"},
+                Map.of("ERP_SIDECAR_KEY_RATE_LIMITS", "crm=400/800"));
+        assertEquals(800, fromEnv.keyRateLimits().get("crm").burst(), 0);
+        assertEquals("the default: 200/s, bursts of 400", 400, fromEnv.rateLimit().burst(), 0);
+        assertTrue(message(KEY, "--key-rate-limit", "nobody=5").contains("'nobody', which is not configured"));
+        assertTrue(message(KEY, "--key-rate-limit", "crm:5").contains("NAME=RATE"));
+    }
+
     private static String message(String... args) {
         return assertThrows(SidecarConfig.InvalidConfig.class, () -> SidecarConfig.load(args, Map.of())).getMessage();
     }

@@ -15,10 +15,24 @@ import java.time.Instant;
  * @param recentCalls how many of the latest calls the latencies describe (at most 100)
  * @param latencyMedianMillis their median duration, or -1 without calls
  * @param latencyMaxMillis their longest, or -1 without calls
+ * @param busyCalls calls the sidecar refused as busy (its rate limit) or that found no free place in time; not failures
+ * @param breakerOpenings how often the circuit breaker opened since the connection was configured
+ * @param sharedReads reads answered by a call that another reader of the same figures had in flight
+ * @param callsInFlight calls under way now
+ * @param callsWaiting calls waiting now for a place among the calls in flight
  */
 public record SidecarStatus(String source, String url, String transport, State state, long secondsUntilRetry, long calls,
         long failedCalls, String lastError, Instant lastErrorAt, Instant lastAnswerAt, int recentCalls,
-        long latencyMedianMillis, long latencyMaxMillis) {
+        long latencyMedianMillis, long latencyMaxMillis, long busyCalls, long breakerOpenings, long sharedReads,
+        int callsInFlight, int callsWaiting) {
+
+    /** A status without the load figures (busy calls, breaker openings, shared reads, calls in flight and waiting): all 0. */
+    public SidecarStatus(String source, String url, String transport, State state, long secondsUntilRetry, long calls,
+                         long failedCalls, String lastError, Instant lastErrorAt, Instant lastAnswerAt, int recentCalls,
+                         long latencyMedianMillis, long latencyMaxMillis) {
+        this(source, url, transport, state, secondsUntilRetry, calls, failedCalls, lastError, lastErrorAt, lastAnswerAt, recentCalls,
+                latencyMedianMillis, latencyMaxMillis, 0, 0, 0, 0, 0);
+    }
 
     public enum State {
         /** No call yet since it was configured. */

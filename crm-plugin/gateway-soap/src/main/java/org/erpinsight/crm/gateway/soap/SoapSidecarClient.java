@@ -195,10 +195,25 @@ final class SoapSidecarClient implements SidecarClient {
                 throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR, "Sidecar '" + endpoint.source()
                         + "' answered a SOAP fault: " + fault.getMessage(), fault);
             } catch (WebServiceException e) {
+                if (rateLimited(e)) {
+                    // SOAP carries no Retry-After to the port: a second, as the sidecar's smallest wait
+                    throw new ErpGatewayException(ErpErrorCode.SIDECAR_BUSY, "Sidecar '" + endpoint.source()
+                            + "' is busy: too many requests for this API key", java.time.Duration.ofSeconds(1));
+                }
                 throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "Sidecar '" + endpoint.source() + "' at "
                         + endpoint.url() + " cannot be reached over SOAP: " + rootMessage(e), e);
             }
         });
+    }
+
+    /** Whether the sidecar refused the call with HTTP 429 (its rate limit), which CXF reports as a transport failure. */
+    private static boolean rateLimited(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.apache.cxf.transport.http.HTTPException http && http.getResponseCode() == 429) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable t) {

@@ -120,7 +120,7 @@ public class InvoiceListServlet extends HttpServlet {
             Page.write(response, 200, texts, texts.get("list.titleOf", customer), Views.content("invoices/invoiceList.jte", view), returnTo);
         } catch (ErpGatewayException e) {
             Page.message(response, e.code() == ErpErrorCode.NOT_FOUND ? 404 : 503, texts, title, "error",
-                    e.code() == ErpErrorCode.NOT_FOUND ? texts.get("invoices.customerGone") : texts.get("erp.unreachable", e.getMessage()),
+                    e.code() == ErpErrorCode.NOT_FOUND ? texts.get("invoices.customerGone") : texts.erpProblem(e),
                     returnTo);
         }
     }

@@ -74,7 +74,7 @@ public class InvoicesTab implements RecordTab {
             view = new View(texts, record.ref(), returnTo, gateway.invoices(source, start.link().erpNumber(), null, 0, SHOWN), null);
         } catch (ErpGatewayException e) {
             view = new View(texts, record.ref(), returnTo, null, e.code() == ErpErrorCode.NOT_FOUND ? texts.get("invoices.customerGone")
-                    : texts.get("erp.unreachable", e.getMessage()));
+                    : texts.erpProblem(e));
         }
         return Views.tab(TAB, Views.content("invoices/invoicesTab.jte", view));
     }

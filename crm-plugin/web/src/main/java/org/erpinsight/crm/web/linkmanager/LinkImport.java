@@ -61,7 +61,8 @@ final class LinkImport {
     LinkImport(LinkService links, RecordDirectory records, ErpGateway gateway, String defaultSource) {
         this.links = links;
         this.records = records;
-        this.gateway = gateway;
+        // an import checks many numbers: it waits behind page views
+        this.gateway = gateway.background();
         this.defaultSource = defaultSource;
     }
 

@@ -138,7 +138,7 @@ public class OrderEntryServlet extends HttpServlet {
         } catch (Refusal r) {
             Page.message(response, r.status, texts, texts.get("entry.title"), "error", r.in(texts), returnTo);
         } catch (ErpGatewayException e) {
-            Page.message(response, 503, texts, texts.get("entry.title"), "error", texts.get("erp.unreachable", e.getMessage()), returnTo);
+            Page.message(response, 503, texts, texts.get("entry.title"), "error", texts.erpProblem(e), returnTo);
         }
     }
 
@@ -185,7 +185,7 @@ public class OrderEntryServlet extends HttpServlet {
                 default -> 503;
             };
             String message = e.code() == ErpErrorCode.SIDECAR_UNREACHABLE || e.code() == ErpErrorCode.ERP_UNAVAILABLE
-                    ? texts.get("erp.unreachable", e.getMessage()) : texts.get("entry.erpRefused", e.getMessage());
+                    ? texts.erpProblem(e) : texts.get("entry.erpRefused", e.getMessage());
             if (wantsJson(request)) {
                 json(response, status, "{\"message\":" + org.erpinsight.crm.web.view.Json.string(message) + "}");
                 return;

@@ -90,7 +90,7 @@ public class OrdersTab implements RecordTab {
             view = new View(texts, user, ref, returnTo, entry, gateway.orders(source, link.get().erpNumber(), 0, SHOWN), null);
         } catch (ErpGatewayException e) {
             view = new View(texts, user, ref, returnTo, entry, null, e.code() == ErpErrorCode.NOT_FOUND ? texts.get("invoices.customerGone")
-                    : texts.get("erp.unreachable", e.getMessage()));
+                    : texts.erpProblem(e));
         }
         return Views.tab(TAB, Views.content("orders/ordersTab.jte", view));
     }

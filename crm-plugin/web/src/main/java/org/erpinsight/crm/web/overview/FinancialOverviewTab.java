@@ -88,7 +88,7 @@ public class FinancialOverviewTab implements RecordTab {
         } catch (ErpGatewayException e) {
             view = e.code() == ErpErrorCode.NOT_FOUND
                     ? new View(texts, null, false, null, null, "warning", texts.get("customer.gone", link.erpNumber()), unlink)
-                    : new View(texts, null, false, null, null, "error", texts.get("erp.unreachable", e.getMessage()), unlink);
+                    : new View(texts, null, false, null, null, "error", texts.erpProblem(e), unlink);
         }
         return Views.tab(TAB, Views.content("overview/financialOverview.jte", view));
     }

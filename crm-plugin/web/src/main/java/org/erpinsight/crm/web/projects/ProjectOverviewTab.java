@@ -99,7 +99,7 @@ public class ProjectOverviewTab implements RecordTab {
         } catch (ErpGatewayException e) {
             view = e.code() == ErpErrorCode.NOT_FOUND
                     ? new View(texts, null, "warning", texts.get("project.gone", number), unlink)
-                    : new View(texts, null, "error", texts.get("erp.unreachable", e.getMessage()), unlink);
+                    : new View(texts, null, "error", texts.erpProblem(e), unlink);
         }
         return Views.tab(TAB, Views.content("projects/projectOverview.jte", view));
     }

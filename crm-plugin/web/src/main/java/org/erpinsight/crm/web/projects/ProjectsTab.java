@@ -82,7 +82,7 @@ public class ProjectsTab implements RecordTab {
         } catch (ErpGatewayException e) {
             view = e.code() == ErpErrorCode.NOT_FOUND
                     ? new View(texts, List.of(), 0, "warning", texts.get("invoices.customerGone"))
-                    : new View(texts, List.of(), 0, "error", texts.get("erp.unreachable", e.getMessage()));
+                    : new View(texts, List.of(), 0, "error", texts.erpProblem(e));
         }
         return Views.tab(TAB, Views.content("projects/projects.jte", view));
     }

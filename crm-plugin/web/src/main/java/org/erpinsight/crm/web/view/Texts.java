@@ -64,6 +64,14 @@ public final class Texts {
     }
 
     /** An amount with its currency: 1,234.50 DKK in English, 1.234,50 DKK in Danish. */
+    /**
+     * Why there are no ERP figures to show: "busy" for a sidecar at its rate limit (it is up, and
+     * the figures come back in a moment), "unreachable" with the reason for anything else.
+     */
+    public String erpProblem(org.erpinsight.crm.api.ErpGatewayException e) {
+        return e.code() == org.erpinsight.crm.api.ErpErrorCode.SIDECAR_BUSY ? get("erp.busyNow") : get("erp.unreachable", e.getMessage());
+    }
+
     public String amount(java.math.BigDecimal amount, String currency) {
         return Amounts.format(amount, currency, locale);
     }

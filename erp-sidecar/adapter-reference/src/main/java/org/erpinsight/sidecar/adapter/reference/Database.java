@@ -25,6 +25,7 @@ final class Database implements AutoCloseable {
     Database(String path) {
         EmbeddedDataSource derby = new EmbeddedDataSource();
         derby.setDatabaseName(path);
+        boot(derby);
         HikariConfig config = new HikariConfig();
         config.setDataSource(derby);
         config.setPoolName("reference-erp");
@@ -33,6 +34,18 @@ final class Database implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         this.dataSource = new HikariDataSource(config);
+    }
+
+    /**
+     * Boots Derby before the pool asks: the pool gives every connection a login timeout, and the
+     * first one boots the database (replaying its log after a crash), which may take longer.
+     */
+    private static void boot(EmbeddedDataSource derby) {
+        try (Connection ignored = derby.getConnection()) {
+            // booted; later connections are quick
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the reference ERP database " + derby.getDatabaseName() + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -79,10 +79,18 @@ public final class ReferenceErp implements ErpAdapter {
         // a request waits at most this long for a lock, well within a client's timeout
         System.setProperty("derby.locks.waitTimeout", System.getProperty("derby.locks.waitTimeout", "10"));
         System.setProperty("derby.locks.deadlockTimeout", System.getProperty("derby.locks.deadlockTimeout", "5"));
-        if (Files.isDirectory(db) && schemaVersion(db.toString()) != DemoData.SCHEMA_VERSION) {
-            LOG.warning("The reference ERP in " + db + " was made by an older version; recreating it with demo data");
-            shutdown(db.toString());
-            deleteTree(db);
+        if (Files.isDirectory(db)) {
+            int version = schemaVersion(db.toString());
+            if (version > DemoData.SCHEMA_VERSION) {
+                throw new IllegalStateException("The reference ERP in " + db + " was made by a newer version of the sidecar (schema "
+                        + version + ", this one knows " + DemoData.SCHEMA_VERSION + "); not starting rather than touch it");
+            }
+            if (version < DemoData.SCHEMA_VERSION) {
+                LOG.warning("The reference ERP in " + db + " was made by an older version (schema " + version + ", now "
+                        + DemoData.SCHEMA_VERSION + "); recreating it with demo data");
+                shutdown(db.toString());
+                deleteTree(db);
+            }
         }
         if (!Files.isDirectory(db)) {
             create(db.toString(), settings);
@@ -90,12 +98,27 @@ public final class ReferenceErp implements ErpAdapter {
         return new ReferenceErp(settings, db.toString());
     }
 
-    private static int schemaVersion(String path) {
-        try (Database database = new Database(path)) {
-            String version = database.query("SELECT v FROM erp_meta WHERE k = 'schema_version'", rs -> rs.getString(1));
-            return version == null ? 1 : Integer.parseInt(version);
-        } catch (RuntimeException e) {
-            return 0;
+    /**
+     * The schema version written into the database, read without a time limit: booting a database
+     * that was not shut down replays its log, which took over 5 s for 100,000 rows on a busy
+     * machine, and a timed-out boot once read as "no version" deleted the data. A database that
+     * cannot be read is never taken for an old one: the sidecar refuses to start, saying why.
+     */
+    static int schemaVersion(String path) {
+        EmbeddedDataSource derby = new EmbeddedDataSource();
+        derby.setDatabaseName(path);
+        try (Connection c = derby.getConnection()) {
+            if (!c.getMetaData().getTables(null, null, "ERP_META", null).next()) {
+                throw new IllegalStateException("The database in " + path + " holds no reference ERP (no ERP_META table);"
+                        + " not starting rather than touch it. Move it away if it is not needed");
+            }
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT v FROM erp_meta WHERE k = 'schema_version'")) {
+                // the first schema wrote no version
+                return rs.next() ? Integer.parseInt(rs.getString(1).strip()) : 1;
+            }
+        } catch (SQLException | NumberFormatException e) {
+            throw new IllegalStateException("Cannot read the reference ERP in " + path + " (" + e.getMessage()
+                    + "); not starting rather than recreate a database that may hold data. Is another sidecar using it?", e);
         }
     }
 

@@ -87,6 +87,11 @@ public final class ApiKeys {
         return Optional.ofNullable(match);
     }
 
+    /** The keys' names, for settings that name a key. */
+    public Set<String> names() {
+        return keys.stream().map(e -> e.key().name()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     public int size() {
         return keys.size();
     }
