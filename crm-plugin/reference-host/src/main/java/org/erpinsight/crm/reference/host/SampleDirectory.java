@@ -20,17 +20,30 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * The reference host's contact directory: companies, contacts and projects read from a bundled
- * file. Part of them match the sidecar's demo ERP by name, VAT number or email domain.
+ * file. Part of them match the sidecar's demo ERP by name, VAT number or email domain. With the
+ * launch property {@code erpinsight.sample.size=large} (the sidecar on its large data set) it
+ * also holds a customer base: a company linked to each further ERP customer and a contact at
+ * each, generated the same way every time (see {@link CustomerBase}).
  */
 @Component(service = {RecordDirectory.class, SampleDirectory.class})
 public class SampleDirectory implements RecordDirectory {
+    /** The launch property that asks for the customer base. */
+    static final String SIZE = "erpinsight.sample.size";
+
     /** A sample record and the ERP customer, supplier and project it is linked to out of the box, if any. */
     record Sample(CrmRecord record, String presetCustomerNumber, String presetSupplierNumber, String presetProjectNumber) {
     }
 
     private final Map<RecordRef, Sample> samples = new LinkedHashMap<>();
+    /** The customer base's records (empty unless asked for), apart from the bundled samples. */
+    private final List<Sample> customerBase;
 
-    public SampleDirectory() {
+    @org.osgi.service.component.annotations.Activate
+    public SampleDirectory(org.osgi.framework.BundleContext context) {
+        this("large".equalsIgnoreCase(String.valueOf(context.getProperty(SIZE)).strip()));
+    }
+
+    SampleDirectory(boolean customerBase) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 SampleDirectory.class.getResourceAsStream("sample-records.csv"), StandardCharsets.UTF_8))) {
             String line;
@@ -47,14 +60,23 @@ public class SampleDirectory implements RecordDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        this.customerBase = customerBase ? CustomerBase.samples() : List.of();
+        for (Sample sample : this.customerBase) {
+            samples.put(sample.record().ref(), sample);
+        }
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** The bundled samples, the customer base left out. */
     List<Sample> samples() {
-        return List.copyOf(samples.values());
+        return samples.values().stream().limit(samples.size() - customerBase.size()).toList();
+    }
+
+    List<Sample> customerBase() {
+        return customerBase;
     }
 
     @Override

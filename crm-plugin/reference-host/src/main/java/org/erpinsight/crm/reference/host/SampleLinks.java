@@ -11,16 +11,47 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Links the sample records that come linked out of the box, once: a record with any link
- * history (say an admin unlinked it) is left as it is.
+ * history (say an admin unlinked it) is left as it is. The customer base, when there is one, is
+ * linked on a thread of its own, so that the host does not wait for ten thousand links.
  */
 @Component(immediate = true)
 public class SampleLinks {
     static final String SOURCE = "default";
     private static final Logger LOG = Logger.getLogger(SampleLinks.class.getName());
+    private final Thread customerBase;
 
     @Activate
     public SampleLinks(@Reference SampleDirectory directory, @Reference LinkService links) {
-        for (SampleDirectory.Sample s : directory.samples()) {
+        linkAll(directory.samples(), links);
+        if (directory.customerBase().isEmpty()) {
+            customerBase = null;
+            return;
+        }
+        customerBase = new Thread(() -> {
+            long start = System.nanoTime();
+            int linked = linkAll(directory.customerBase(), links);
+            LOG.info(String.format("Customer base: %d records, %d linked now, in %d ms", directory.customerBase().size(), linked,
+                    (System.nanoTime() - start) / 1_000_000));
+        }, "erpinsight-sample-links");
+        customerBase.setDaemon(true);
+        customerBase.start();
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() throws InterruptedException {
+        if (customerBase != null) {
+            customerBase.interrupt();
+            customerBase.join(10_000);
+        }
+    }
+
+    /** How many were linked now (those with a history are left alone). */
+    private static int linkAll(java.util.List<SampleDirectory.Sample> samples, LinkService links) {
+        int linked = 0;
+        for (SampleDirectory.Sample s : samples) {
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
             try {
                 if (!links.history(s.record().ref()).isEmpty()) {
                     continue;
@@ -28,10 +59,12 @@ public class SampleLinks {
                 link(links, s, LinkKind.CUSTOMER, s.presetCustomerNumber());
                 link(links, s, LinkKind.SUPPLIER, s.presetSupplierNumber());
                 link(links, s, LinkKind.PROJECT, s.presetProjectNumber());
+                linked++;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not link sample record " + s.record().ref() + ": " + e.getMessage());
             }
         }
+        return linked;
     }
 
     private static void link(LinkService links, SampleDirectory.Sample s, LinkKind kind, String number) {
