@@ -39,6 +39,14 @@ public final class FeedBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         JsonFactory json = new JsonFactory();
         String next = a.get("root") + "/" + set + (query.isEmpty() ? "" : "?" + query);
+        // the feed's own count first: the run must read every row once, no more, no fewer
+        HttpResponse<String> counted = http.send(HttpRequest.newBuilder(URI.create(a.get("root") + "/" + set + "/$count"))
+                .header("X-API-Key", a.get("key")).build(), HttpResponse.BodyHandlers.ofString());
+        Preflight.require(counted.statusCode() == 200, set + "/$count answered " + counted.statusCode() + ": " + counted.body());
+        long expected = Long.parseLong(counted.body().strip());
+        long atLeast = Long.parseLong(a.getOrDefault("at-least", "1"));
+        Preflight.require(expected >= atLeast, "the feed counts " + expected + " " + set + ", the benchmark needs at least " + atLeast
+                + " (is the sidecar on the large data set?)");
         long rows = 0;
         int pages = 0;
         long start = System.nanoTime();
@@ -69,6 +77,7 @@ public final class FeedBenchmark {
             pages++;
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        Preflight.require(rows == expected, "read " + rows + " " + set + " through the pages, the feed counts " + expected);
         System.out.printf("%s%s: %,d rows in %,d pages, %.1f s, %,.0f rows/s%n", set, query.isEmpty() ? "" : "?" + query, rows, pages,
                 seconds, rows / seconds);
     }

@@ -56,6 +56,15 @@ public final class LoadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            measure(args);
+        } catch (Exception e) {
+            throw Preflight.refuse("the benchmark failed: " + e);
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String[] args) throws Exception {
         Map<String, String> a = new java.util.HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
@@ -67,7 +76,12 @@ public final class LoadBenchmark {
         int fresh = Integer.parseInt(a.getOrDefault("fresh", "15"));
         String label = a.getOrDefault("label", "");
         int[] users = Arrays.stream(a.getOrDefault("users", "32,128").split(",")).mapToInt(Integer::parseInt).toArray();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8)).build();
+        // daemon threads: a benchmark that stops must not be held open by its client's pool
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "bench-load-http");
+            t.setDaemon(true);
+            return t;
+        })).build();
 
         preflight(http, host, FIRST + users.length * records - 1);
         System.out.printf("%nbench-load %s: %d distinct linked companies, steady %d s per run, the gateway's figures fresh for %d s%n",
@@ -86,11 +100,21 @@ public final class LoadBenchmark {
         String last = host + "/crm/company/c-" + lastNumber;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (true) {
-            HttpResponse<String> page = get(http, last);
+            HttpResponse<String> page;
+            try {
+                page = get(http, last);
+            } catch (java.io.IOException starting) {
+                Preflight.require(System.nanoTime() < deadline, "the CRM at " + host + " did not answer within 3 minutes: " + starting);
+                Thread.sleep(1000);
+                continue;
+            }
             if (page.statusCode() == 200 && page.body().contains("data-figure=\"balance\"")) {
                 break;
             }
-            Preflight.require(page.statusCode() != 404, last + " is not in the CRM: start the host with erpinsight.sample.size=large");
+            if (page.statusCode() == 404 && get(http, host + "/crm/company/c-1001").statusCode() == 200) {
+                // the host is up (its own sample answers) but the customer base is not there
+                throw Preflight.refuse(last + " is not in the CRM: start the host with erpinsight.sample.size=large");
+            }
             Preflight.require(System.nanoTime() < deadline, last + " shows no ERP figures after 3 minutes (is the customer base linked?)");
             Thread.sleep(1000);
         }

@@ -69,6 +69,23 @@ public final class Preflight {
         }
     }
 
+    /** A CRM page as the admin sees it (the reference host's demo user in a cookie), or the benchmark stops. */
+    public static String page(String url) {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Cookie", "crm-user=admin").build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw refuse("GET " + url + " answered " + answer.statusCode());
+            }
+            return answer.body();
+        } catch (IOException e) {
+            throw refuse("GET " + url + " failed: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw refuse("interrupted");
+        }
+    }
+
     /** Stops the benchmark unless {@code ok}. */
     public static void require(boolean ok, String why) {
         if (!ok) {

@@ -77,6 +77,12 @@ public final class SidecarBenchmark {
     }
 
     private void run(int customers) throws Exception {
+        // the customers and items the scenarios ask for must be there: else every answer would be a quick 404
+        Preflight.sidecar(base.toString().replaceAll("/+$", ""), key);
+        Preflight.parties(base.toString().replaceAll("/+$", ""), key, "CUSTOMER", customers);
+        Preflight.get(base.resolve("/api/v1/customers/" + (10000 + customers)).toString(), key);
+        Preflight.require(Preflight.get(base.resolve("/api/v1/items?text=I-1500").toString(), key).path("items").size() > 0,
+                "the sidecar has no item I-1500, which the price quotes ask for");
         Supplier<String> customer = () -> Integer.toString(10001 + ThreadLocalRandom.current().nextInt(customers));
         Supplier<String> quoteBody = () -> {
             ThreadLocalRandom r = ThreadLocalRandom.current();

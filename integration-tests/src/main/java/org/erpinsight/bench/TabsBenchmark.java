@@ -55,6 +55,15 @@ public final class TabsBenchmark {
         }
         String sidecar = a.get("sidecar");
         String key = a.get("key");
+        // the large data set behind a live sidecar, and pages that show its figures for this customer
+        Preflight.sidecar(sidecar, key);
+        Preflight.parties(sidecar, key, "CUSTOMER", 10_000);
+        String balance = Preflight.get(sidecar + "/api/v1/customers/" + customer + "/overview", key).path("balance").asText();
+        for (String page : List.of(a.get("page"), a.get("cold-page"))) {
+            String html = Preflight.page(page);
+            Preflight.require(html.contains("data-figure=\"balance\" data-amount=\"" + balance + "\""), page
+                    + " does not show customer " + customer + "'s balance " + balance + " as the sidecar reads it");
+        }
         List<String> projects = projectsOf(sidecar, key, customer);
         Step direct = () -> {
             get(sidecar + "/api/v1/customers/" + customer + "/overview", key);
@@ -80,6 +89,8 @@ public final class TabsBenchmark {
         var erp = org.erpinsight.sidecar.adapter.reference.ReferenceErp.open(new org.erpinsight.sidecar.adapter.reference.ReferenceErpSettings(
                 dir, org.erpinsight.sidecar.adapter.reference.DemoSize.LARGE, Clock.systemDefaultZone()));
         try {
+            Preflight.require("large".equals(erp.demoSize()), "the reference ERP in " + dir + " holds the " + erp.demoSize()
+                    + " data set, not the large one: delete " + dir);
             List<String> projects = erp.projects(customer).orElseThrow().stream().map(p -> p.number()).toList();
             System.out.printf("%-58s %9s %9s   %9s %9s%n", "", "p50 ms", "p99 ms", "p50 ms", "p99 ms");
             System.out.printf("%-58s %19s   %19s%n", "", "after " + warmup + " untimed", "after " + (warmup + requests + steadyAfter) + " (JIT done)");

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +50,10 @@ public final class TrytonBenchmark {
                     + "\"lines_to_pay.reconciliation\",\"lines_to_pay.debit\",\"lines_to_pay.credit\",\"payment_lines.reconciliation\","
                     + "\"payment_lines.debit\",\"payment_lines.credit\",\"currency.code\",\"party.code\"],{\"company\":1}]");
         };
+        // both sidecars answer the overview, and the customer is one Tryton has as a customer
+        for (String url : List.of(cold, warm)) {
+            Preflight.require(Preflight.get(url, key).has("balance"), url + " answers no overview");
+        }
         Runnable sidecarCold = () -> get(cold, key);
         Runnable sidecarWarm = () -> get(warm, key);
 

@@ -60,7 +60,11 @@ final class LastKnown<T> {
         }
     }
 
-    ErpReading<T> read(Object key, SharedCalls shared, long waitMillis, Supplier<T> live) {
+    /**
+     * A reading: fresh, else asked live, else the last known value marked stale. {@code live} is told
+     * whether a busy sidecar is worth waiting for: not when there are last figures to show meanwhile.
+     */
+    ErpReading<T> read(Object key, SharedCalls shared, long waitMillis, java.util.function.Function<Boolean, T> live) {
         Entry<T> fresh = freshEntry(key);
         if (fresh != null) {
             return new ErpReading<>(fresh.value(), fresh.readAt(), false, null, null);
@@ -69,8 +73,10 @@ final class LastKnown<T> {
         synchronized (entries) {
             known = entries.get(key);
         }
+        Instant asked = clock.instant();
+        boolean nothingToShow = known == null || known.readAt().plus(keepFor).isBefore(asked);
         try {
-            Entry<T> read = load(key, shared, waitMillis, live);
+            Entry<T> read = load(key, shared, waitMillis, () -> live.apply(nothingToShow));
             return new ErpReading<>(read.value(), read.readAt(), false, null, null);
         } catch (ErpGatewayException e) {
             if (!e.isOutage()) {

@@ -170,13 +170,21 @@ public class SidecarConnection implements SidecarHealth {
 
     /** Runs one operation within the deadline, for a page view or for background work. */
     public <T> T call(CallQueue.Work work, Function<SidecarClient, T> operation) {
+        return call(work, true, operation);
+    }
+
+    /**
+     * The same; with {@code waitIfBusy} false the call does not wait out a busy sidecar's
+     * Retry-After but fails busy at once: for a reader who has last known figures to show meanwhile.
+     */
+    public <T> T call(CallQueue.Work work, boolean waitIfBusy, Function<SidecarClient, T> operation) {
         if (!breaker.allow()) {
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "Sidecar '" + source() + "' failed repeatedly;"
                     + " not asked again for " + breaker.secondsUntilRetry() + " s");
         }
         long start = nanoTime.getAsLong();
         try {
-            T result = attempt(work, operation, start, start + TimeUnit.MILLISECONDS.toNanos(deadlineMillis()));
+            T result = attempt(work, waitIfBusy, operation, start, start + TimeUnit.MILLISECONDS.toNanos(deadlineMillis()));
             breaker.succeeded();
             record.answered(nanoTime.getAsLong() - start);
             return result;
@@ -234,7 +242,7 @@ public class SidecarConnection implements SidecarHealth {
             long start = System.nanoTime();
             // not through the breaker: a test that works ends a pause; in line with background work
             long now = nanoTime.getAsLong();
-            attempt(CallQueue.Work.BACKGROUND, client -> {
+            attempt(CallQueue.Work.BACKGROUND, true, client -> {
                 client.ping();
                 return null;
             }, now, now + TimeUnit.MILLISECONDS.toNanos(deadlineMillis()));
@@ -255,10 +263,10 @@ public class SidecarConnection implements SidecarHealth {
         return false;
     }
 
-    private <T> T attempt(CallQueue.Work work, Function<SidecarClient, T> operation, long start, long deadline) {
+    private <T> T attempt(CallQueue.Work work, boolean waitIfBusy, Function<SidecarClient, T> operation, long start, long deadline) {
         SidecarClient current = client(work);
         while (true) {
-            waitIfAsked(deadline);
+            waitIfAsked(waitIfBusy ? deadline : 0);
             try {
                 if (!queue.enter(work, deadline - nanoTime.getAsLong())) {
                     throw new ErpGatewayException(ErpErrorCode.SIDECAR_BUSY, "Sidecar '" + source() + "' is busy: " + queue.places()
@@ -276,7 +284,7 @@ public class SidecarConnection implements SidecarHealth {
                 }
                 long until = nanoTime.getAsLong() + e.retryAfter().toNanos();
                 busyUntil = Math.max(busyUntil, until);
-                if (until + LEAST_CALL_NANOS > deadline) {
+                if (!waitIfBusy || until + LEAST_CALL_NANOS > deadline) {
                     throw e;
                 }
                 // the sidecar said when: ask again then, within this call's deadline
@@ -284,7 +292,10 @@ public class SidecarConnection implements SidecarHealth {
         }
     }
 
-    /** Waits until the sidecar's Retry-After when that leaves time for the call, else fails as busy at once. */
+    /**
+     * Waits until the sidecar's Retry-After when that leaves time for the call before {@code deadline}
+     * (0: never waits), else fails as busy at once.
+     */
     private void waitIfAsked(long deadline) {
         long now = nanoTime.getAsLong();
         long until = busyUntil;

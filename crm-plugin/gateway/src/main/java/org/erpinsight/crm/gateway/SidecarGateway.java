@@ -127,7 +127,8 @@ public class SidecarGateway implements ErpGateway {
 
     private <T> ErpReading<T> reading(LastKnown<T> known, String source, Function<SidecarClient, T> operation, Object... key) {
         SidecarConnection connection = connection(source);
-        return known.read(Arrays.asList(key), connection.shared(), connection.deadlineMillis(), () -> connection.call(work, operation));
+        return known.read(Arrays.asList(key), connection.shared(), connection.deadlineMillis(),
+                waitIfBusy -> connection.call(work, waitIfBusy, operation));
     }
 
     @Override

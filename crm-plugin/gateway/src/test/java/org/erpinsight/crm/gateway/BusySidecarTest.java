@@ -249,6 +249,21 @@ public class BusySidecarTest {
     }
 
     @Test
+    public void aPageWithLastFiguresShowsThemAtOnceRatherThanWaitOutTheRetryAfter() throws Exception {
+        SidecarConnection connection = connection(sidecar(), 8, 3000); // deadline 3.5 s: a 1 s Retry-After would fit
+        SidecarGateway gateway = gateway(connection, 0);
+        gateway.readCustomerOverview("default", "10001");
+        statusOfCall = n -> 429;
+
+        long start = System.nanoTime();
+        ErpReading<CustomerOverview> reading = gateway.readCustomerOverview("default", "10001");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertTrue(reading.busy());
+        assertTrue("no wait for the Retry-After: " + millis + " ms", millis < 900);
+    }
+
+    @Test
     public void aRetryAfterLongerThanTheDeadlineFailsBusyAtOnceAndLaterCallsDoNotKnock() throws Exception {
         statusOfCall = n -> 429;
         SidecarConnection connection = connection(sidecar(), 8, 300); // deadline 800 ms: a 1 s Retry-After does not fit

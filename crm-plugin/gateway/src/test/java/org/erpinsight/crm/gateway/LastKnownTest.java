@@ -29,18 +29,18 @@ public class LastKnownTest {
     public void freshReadingsAreReusedAndLastKnownOnesAnswerOutagesMarkedStale() {
         LastKnown<String> cache = new LastKnown<>(Duration.ofSeconds(15), Duration.ofHours(24), 10, clock);
         AtomicInteger reads = new AtomicInteger();
-        assertEquals("v1", cache.read("k", shared, 1000, () -> "v" + reads.incrementAndGet()).value());
+        assertEquals("v1", cache.read("k", shared, 1000, mayWait -> "v" + reads.incrementAndGet()).value());
         now = now.plusSeconds(10);
-        assertEquals("fresh: not read again", "v1", cache.read("k", shared, 1000, () -> "v" + reads.incrementAndGet()).value());
+        assertEquals("fresh: not read again", "v1", cache.read("k", shared, 1000, mayWait -> "v" + reads.incrementAndGet()).value());
         now = now.plusSeconds(10);
-        ErpReading<String> down = cache.read("k", shared, 1000, () -> {
+        ErpReading<String> down = cache.read("k", shared, 1000, mayWait -> {
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "down");
         });
         assertTrue(down.stale());
         assertEquals("v1", down.value());
         assertEquals("down", down.problem());
         assertEquals(Instant.parse("2026-11-28T10:00:00Z"), down.readAt());
-        ErpReading<String> back = cache.read("k", shared, 1000, () -> "v" + reads.incrementAndGet());
+        ErpReading<String> back = cache.read("k", shared, 1000, mayWait -> "v" + reads.incrementAndGet());
         assertFalse(back.stale());
         assertEquals("v2", back.value());
     }
@@ -48,21 +48,38 @@ public class LastKnownTest {
     @Test
     public void nothingKnownTooOldOrNotFoundIsAnError() {
         LastKnown<String> cache = new LastKnown<>(Duration.ZERO, Duration.ofHours(1), 10, clock);
-        assertThrows(ErpGatewayException.class, () -> cache.read("k", shared, 1000, () -> {
+        assertThrows(ErpGatewayException.class, () -> cache.read("k", shared, 1000, mayWait -> {
             throw new ErpGatewayException(ErpErrorCode.ERP_UNAVAILABLE, "down");
         }));
-        cache.read("k", shared, 1000, () -> "v1");
+        cache.read("k", shared, 1000, mayWait -> "v1");
         now = now.plusSeconds(7200);
-        assertThrows("older than an hour is not shown", ErpGatewayException.class, () -> cache.read("k", shared, 1000, () -> {
+        assertThrows("older than an hour is not shown", ErpGatewayException.class, () -> cache.read("k", shared, 1000, mayWait -> {
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "down");
         }));
-        cache.read("k", shared, 1000, () -> "v2");
-        ErpGatewayException gone = assertThrows(ErpGatewayException.class, () -> cache.read("k", shared, 1000, () -> {
+        cache.read("k", shared, 1000, mayWait -> "v2");
+        ErpGatewayException gone = assertThrows(ErpGatewayException.class, () -> cache.read("k", shared, 1000, mayWait -> {
             throw new ErpGatewayException(ErpErrorCode.NOT_FOUND, "gone");
         }));
         assertEquals(ErpErrorCode.NOT_FOUND, gone.code());
-        assertThrows("a number the ERP no longer knows is forgotten", ErpGatewayException.class, () -> cache.read("k", shared, 1000, () -> {
+        assertThrows("a number the ERP no longer knows is forgotten", ErpGatewayException.class, () -> cache.read("k", shared, 1000, mayWait -> {
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "down");
         }));
+    }
+
+    @Test
+    public void aReaderWithLastFiguresIsToldNotToWaitForABusySidecar() {
+        LastKnown<String> cache = new LastKnown<>(Duration.ZERO, Duration.ofHours(1), 10, clock);
+        java.util.List<Boolean> told = new java.util.ArrayList<>();
+        cache.read("k", shared, 1000, mayWait -> {
+            told.add(mayWait);
+            return "v1";
+        });
+        ErpReading<String> busy = cache.read("k", shared, 1000, mayWait -> {
+            told.add(mayWait);
+            throw new ErpGatewayException(ErpErrorCode.SIDECAR_BUSY, "busy", Duration.ofSeconds(1));
+        });
+        assertEquals("nothing to show: wait; last figures to show: do not", java.util.List.of(true, false), told);
+        assertTrue(busy.busy());
+        assertEquals("v1", busy.value());
     }
 }

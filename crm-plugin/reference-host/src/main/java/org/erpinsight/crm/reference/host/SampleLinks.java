@@ -30,7 +30,7 @@ public class SampleLinks {
         customerBase = new Thread(() -> {
             long start = System.nanoTime();
             int linked = linkAll(directory.customerBase(), links);
-            LOG.info(String.format("Customer base: %d records, %d linked now, in %d ms", directory.customerBase().size(), linked,
+            LOG.info(String.format("Customer base: %d records, %d links made now, in %d ms", directory.customerBase().size(), linked,
                     (System.nanoTime() - start) / 1_000_000));
         }, "erpinsight-sample-links");
         customerBase.setDaemon(true);
@@ -45,7 +45,7 @@ public class SampleLinks {
         }
     }
 
-    /** How many were linked now (those with a history are left alone). */
+    /** How many links were made now (records with a history are left alone). */
     private static int linkAll(java.util.List<SampleDirectory.Sample> samples, LinkService links) {
         int linked = 0;
         for (SampleDirectory.Sample s : samples) {
@@ -56,10 +56,9 @@ public class SampleLinks {
                 if (!links.history(s.record().ref()).isEmpty()) {
                     continue;
                 }
-                link(links, s, LinkKind.CUSTOMER, s.presetCustomerNumber());
-                link(links, s, LinkKind.SUPPLIER, s.presetSupplierNumber());
-                link(links, s, LinkKind.PROJECT, s.presetProjectNumber());
-                linked++;
+                linked += link(links, s, LinkKind.CUSTOMER, s.presetCustomerNumber())
+                        + link(links, s, LinkKind.SUPPLIER, s.presetSupplierNumber())
+                        + link(links, s, LinkKind.PROJECT, s.presetProjectNumber());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not link sample record " + s.record().ref() + ": " + e.getMessage());
             }
@@ -67,9 +66,11 @@ public class SampleLinks {
         return linked;
     }
 
-    private static void link(LinkService links, SampleDirectory.Sample s, LinkKind kind, String number) {
-        if (number != null) {
-            links.link(s.record().ref(), SOURCE, kind, number, "reference-host", "sample data");
+    private static int link(LinkService links, SampleDirectory.Sample s, LinkKind kind, String number) {
+        if (number == null) {
+            return 0;
         }
+        links.link(s.record().ref(), SOURCE, kind, number, "reference-host", "sample data");
+        return 1;
     }
 }
