@@ -15,7 +15,11 @@ import org.erpinsight.crm.api.ErpReading;
 /**
  * Readings kept per key: fresh for {@code freshFor} (a page reload does not ask the sidecar
  * again), and as the last known value for {@code keepFor} after that, answered, marked stale,
- * when a fresh read fails because the sidecar or the ERP is down. Bounded in entries.
+ * when a fresh read fails because the sidecar or the ERP is down. With a {@code renewer}, a
+ * reading up to {@code renewFor} past its freshness is answered as it is (with its own read
+ * time) while one call on the renewer renews it: a page does not wait for figures that were
+ * fresh a moment ago, and many records expiring together do not hold many pages at once.
+ * Bounded in entries.
  */
 final class LastKnown<T> {
     private record Entry<T>(T value, Instant readAt) {
@@ -23,12 +27,22 @@ final class LastKnown<T> {
 
     private final Duration freshFor;
     private final Duration keepFor;
+    private final Duration renewFor;
+    private final java.util.concurrent.Executor renewer;
+    private final java.util.Set<Object> renewing = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Clock clock;
     private final Map<Object, Entry<T>> entries;
 
     LastKnown(Duration freshFor, Duration keepFor, int maxEntries, Clock clock) {
+        this(freshFor, keepFor, Duration.ZERO, null, maxEntries, clock);
+    }
+
+    LastKnown(Duration freshFor, Duration keepFor, Duration renewFor, java.util.concurrent.Executor renewer, int maxEntries,
+              Clock clock) {
         this.freshFor = freshFor;
         this.keepFor = keepFor;
+        this.renewFor = renewer == null || freshFor.isZero() ? Duration.ZERO : renewFor;
+        this.renewer = renewer;
         this.clock = clock;
         this.entries = new LinkedHashMap<>(64, 0.75f, true) {
             private static final long serialVersionUID = 1L;
@@ -50,6 +64,11 @@ final class LastKnown<T> {
         if (known != null) {
             return known.value();
         }
+        Entry<T> renewable = renewableEntry(key);
+        if (renewable != null) {
+            renew(key, shared, waitMillis, live);
+            return renewable.value();
+        }
         return load(key, shared, waitMillis, live).value();
     }
 
@@ -68,6 +87,12 @@ final class LastKnown<T> {
         Entry<T> fresh = freshEntry(key);
         if (fresh != null) {
             return new ErpReading<>(fresh.value(), fresh.readAt(), false, null, null);
+        }
+        Entry<T> renewable = renewableEntry(key);
+        if (renewable != null) {
+            // a renewal has figures to show meanwhile: it never waits out a busy sidecar
+            renew(key, shared, waitMillis, () -> live.apply(false));
+            return new ErpReading<>(renewable.value(), renewable.readAt(), false, null, null);
         }
         Entry<T> known;
         synchronized (entries) {
@@ -92,6 +117,38 @@ final class LastKnown<T> {
                 throw e;
             }
             return new ErpReading<>(known.value(), known.readAt(), true, e.getMessage(), e.code());
+        }
+    }
+
+    /** A reading past its freshness but within the renewal window, or null. */
+    private Entry<T> renewableEntry(Object key) {
+        if (renewFor.isZero()) {
+            return null;
+        }
+        Instant now = clock.instant();
+        synchronized (entries) {
+            Entry<T> known = entries.get(key);
+            return known != null && known.readAt().plus(freshFor).plus(renewFor).isAfter(now) ? known : null;
+        }
+    }
+
+    /** One renewal per key at a time, on the renewer; a failed one leaves the reading as it was. */
+    private void renew(Object key, SharedCalls shared, long waitMillis, Supplier<T> live) {
+        if (!renewing.add(key)) {
+            return;
+        }
+        try {
+            renewer.execute(() -> {
+                try {
+                    load(key, shared, waitMillis, live);
+                } catch (RuntimeException e) {
+                    // the next page view after the window reads live, and shows the failure if it lasts
+                } finally {
+                    renewing.remove(key);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            renewing.remove(key);
         }
     }
 

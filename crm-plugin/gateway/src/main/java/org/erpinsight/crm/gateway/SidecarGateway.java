@@ -9,6 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.erpinsight.crm.api.CustomerOverview;
@@ -58,6 +62,7 @@ public class SidecarGateway implements ErpGateway {
     private final LastKnown<Object> lists;
     private final CallQueue.Work work;
     private final SidecarGateway background;
+    private final ThreadPoolExecutor renewer;
 
     @Activate
     public SidecarGateway(GatewayConfiguration config) {
@@ -67,11 +72,20 @@ public class SidecarGateway implements ErpGateway {
     SidecarGateway(GatewayConfiguration config, Clock clock) {
         Duration fresh = Duration.ofSeconds(Math.max(0, config.freshSeconds()));
         Duration keep = Duration.ofHours(Math.max(0, config.keepLastKnownHours()));
+        Duration renew = Duration.ofSeconds(Math.max(0, config.renewSeconds()));
         this.connections = new ConcurrentHashMap<>();
-        this.overviews = new LastKnown<>(fresh, keep, 20_000, clock);
-        this.supplierOverviews = new LastKnown<>(fresh, keep, 5_000, clock);
-        this.projectOverviews = new LastKnown<>(fresh, keep, 10_000, clock);
-        this.lists = new LastKnown<>(fresh, Duration.ZERO, 20_000, clock);
+        // a few threads renew figures that pages showed as they were; renewals beyond its line are dropped
+        AtomicInteger threads = new AtomicInteger();
+        this.renewer = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(2_000), r -> {
+            Thread t = new Thread(r, "erpinsight-renew-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
+        renewer.allowCoreThreadTimeOut(true);
+        this.overviews = new LastKnown<>(fresh, keep, renew, renewer, 20_000, clock);
+        this.supplierOverviews = new LastKnown<>(fresh, keep, renew, renewer, 5_000, clock);
+        this.projectOverviews = new LastKnown<>(fresh, keep, renew, renewer, 10_000, clock);
+        this.lists = new LastKnown<>(fresh, Duration.ZERO, renew, renewer, 20_000, clock);
         this.work = CallQueue.Work.PAGE;
         this.background = new SidecarGateway(this);
     }
@@ -83,8 +97,14 @@ public class SidecarGateway implements ErpGateway {
         this.supplierOverviews = pages.supplierOverviews;
         this.projectOverviews = pages.projectOverviews;
         this.lists = pages.lists;
+        this.renewer = pages.renewer;
         this.work = CallQueue.Work.BACKGROUND;
         this.background = this;
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void deactivate() {
+        renewer.shutdownNow();
     }
 
     @Override

@@ -124,6 +124,7 @@ public class BusySidecarTest {
         return new GatewayConfiguration() {
             @Override public Class<? extends Annotation> annotationType() { return GatewayConfiguration.class; }
             @Override public int freshSeconds() { return seconds; }
+            @Override public int renewSeconds() { return 15; }
             @Override public int keepLastKnownHours() { return 24; }
         };
     }

@@ -82,4 +82,28 @@ public class LastKnownTest {
         assertTrue(busy.busy());
         assertEquals("v1", busy.value());
     }
+
+    @Test
+    public void figuresJustPastTheirFreshnessAreShownWhileOneCallRenewsThem() {
+        java.util.List<Runnable> renewals = new java.util.ArrayList<>();
+        LastKnown<String> cache = new LastKnown<>(Duration.ofSeconds(15), Duration.ofHours(1), Duration.ofSeconds(15), renewals::add,
+                10, clock);
+        AtomicInteger reads = new AtomicInteger();
+        cache.read("k", shared, 1000, mayWait -> "v" + reads.incrementAndGet());
+        now = now.plusSeconds(20);
+
+        ErpReading<String> shown = cache.read("k", shared, 1000, mayWait -> "v" + reads.incrementAndGet());
+        ErpReading<String> again = cache.read("k", shared, 1000, mayWait -> "v" + reads.incrementAndGet());
+
+        assertEquals("shown as it was, not waited for", "v1", shown.value());
+        assertFalse(shown.stale());
+        assertEquals(Instant.parse("2026-11-28T10:00:00Z"), shown.readAt());
+        assertEquals("v1", again.value());
+        assertEquals("one renewal for both readers", 1, renewals.size());
+        assertEquals(1, reads.get());
+        renewals.get(0).run();
+        assertEquals("renewed", "v2", cache.read("k", shared, 1000, mayWait -> "v" + reads.incrementAndGet()).value());
+        now = now.plusSeconds(31);
+        assertEquals("past the window: read live", "v3", cache.read("k", shared, 1000, mayWait -> "v" + reads.incrementAndGet()).value());
+    }
 }
