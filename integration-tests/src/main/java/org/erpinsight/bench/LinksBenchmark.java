@@ -214,6 +214,7 @@ public final class LinksBenchmark {
                 Preflight.require(rs.getInt(1) == COMPANIES, "wrote " + COMPANIES + " ERP customers into " + db + ", read back "
                         + rs.getInt(1));
             }
+            c.commit();
         } finally {
             // a clean shutdown checkpoints the log: a database left without one is recovered on the
             // sidecar's first boot, which once took longer than the connection pool's login timeout
