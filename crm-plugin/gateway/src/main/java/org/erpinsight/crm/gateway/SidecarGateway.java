@@ -82,10 +82,12 @@ public class SidecarGateway implements ErpGateway {
             return t;
         }, new ThreadPoolExecutor.AbortPolicy());
         renewer.allowCoreThreadTimeOut(true);
-        this.overviews = new LastKnown<>(fresh, keep, renew, renewer, 20_000, clock);
-        this.supplierOverviews = new LastKnown<>(fresh, keep, renew, renewer, 5_000, clock);
-        this.projectOverviews = new LastKnown<>(fresh, keep, renew, renewer, 10_000, clock);
-        this.lists = new LastKnown<>(fresh, Duration.ZERO, renew, renewer, 20_000, clock);
+        // sized for a customer base of 10,000 customers' overviews and the lists of a few thousand records read within
+        // their freshness (an invoice or order page is some KB: 8,000 of them stay within tens of MB of the host's heap)
+        this.overviews = new LastKnown<>(fresh, keep, renew, renewer, 10_000, clock);
+        this.supplierOverviews = new LastKnown<>(fresh, keep, renew, renewer, 3_000, clock);
+        this.projectOverviews = new LastKnown<>(fresh, keep, renew, renewer, 5_000, clock);
+        this.lists = new LastKnown<>(fresh, Duration.ZERO, renew, renewer, 8_000, clock);
         this.work = CallQueue.Work.PAGE;
         this.background = new SidecarGateway(this);
     }
