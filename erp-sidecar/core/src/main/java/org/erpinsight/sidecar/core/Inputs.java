@@ -37,7 +37,7 @@ final class Inputs {
         return trimmed;
     }
 
-    /** A number that, when malformed, cannot exist: answered as not found with the given code. */
+    /** A party, project, item or order number as the contract allows it; a malformed one is refused as an invalid request naming {@code what}. */
     static String number(String number, String what) {
         if (number == null || number.isBlank() || !PARTY_NUMBER.matcher(number).matches()) {
             throw new ErpException(ErrorCode.INVALID_REQUEST, "'" + shorten(number == null ? "" : number) + "' is not "
