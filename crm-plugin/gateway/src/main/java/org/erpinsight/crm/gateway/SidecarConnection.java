@@ -184,7 +184,7 @@ public class SidecarConnection implements SidecarHealth {
         }
         long start = nanoTime.getAsLong();
         try {
-            T result = attempt(work, waitIfBusy, operation, start, start + TimeUnit.MILLISECONDS.toNanos(deadlineMillis()));
+            T result = attempt(work, waitIfBusy, operation, start + TimeUnit.MILLISECONDS.toNanos(deadlineMillis()));
             breaker.succeeded();
             record.answered(nanoTime.getAsLong() - start);
             return result;
@@ -241,11 +241,10 @@ public class SidecarConnection implements SidecarHealth {
         return new ConnectionTest(endpoint, http, transportName, () -> {
             long start = System.nanoTime();
             // not through the breaker: a test that works ends a pause; in line with background work
-            long now = nanoTime.getAsLong();
             attempt(CallQueue.Work.BACKGROUND, true, client -> {
                 client.ping();
                 return null;
-            }, now, now + TimeUnit.MILLISECONDS.toNanos(deadlineMillis()));
+            }, nanoTime.getAsLong() + TimeUnit.MILLISECONDS.toNanos(deadlineMillis()));
             breaker.succeeded();
             long nanos = System.nanoTime() - start;
             record.answered(nanos);
@@ -263,7 +262,7 @@ public class SidecarConnection implements SidecarHealth {
         return false;
     }
 
-    private <T> T attempt(CallQueue.Work work, boolean waitIfBusy, Function<SidecarClient, T> operation, long start, long deadline) {
+    private <T> T attempt(CallQueue.Work work, boolean waitIfBusy, Function<SidecarClient, T> operation, long deadline) {
         SidecarClient current = client(work);
         while (true) {
             waitIfAsked(waitIfBusy ? deadline : 0);
@@ -327,7 +326,11 @@ public class SidecarConnection implements SidecarHealth {
                 } catch (Throwable t) {
                     answer.completeExceptionally(t);
                 } finally {
-                    runner.set(null);
+                    synchronized (runner) {
+                        runner.set(null);
+                        // an interrupt meant for this call, come late, must not reach the thread's next call
+                        Thread.interrupted();
+                    }
                     queue.leave(work);
                 }
             });
@@ -340,10 +343,7 @@ public class SidecarConnection implements SidecarHealth {
         try {
             return answer.get(Math.max(0, deadline - began), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            Thread thread = runner.get();
-            if (thread != null) {
-                thread.interrupt();
-            }
+            stop(runner);
             long ran = nanoTime.getAsLong() - began;
             if (ran >= endpoint.readTimeout().toNanos()) {
                 // a sidecar that holds calls without answering would hold every following one as long:
@@ -357,10 +357,7 @@ public class SidecarConnection implements SidecarHealth {
                     + " and had " + TimeUnit.NANOSECONDS.toMillis(ran) + " ms left, not enough for an answer");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            Thread thread = runner.get();
-            if (thread != null) {
-                thread.interrupt();
-            }
+            stop(runner);
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_UNREACHABLE, "Interrupted while waiting for the sidecar");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ErpGatewayException g) {
@@ -368,6 +365,16 @@ public class SidecarConnection implements SidecarHealth {
             }
             throw new ErpGatewayException(ErpErrorCode.SIDECAR_ERROR,
                     "Call to sidecar '" + source() + "' failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Interrupts the call's pool thread while it still runs that call (never the call it runs next). */
+    private static void stop(java.util.concurrent.atomic.AtomicReference<Thread> runner) {
+        synchronized (runner) {
+            Thread thread = runner.get();
+            if (thread != null) {
+                thread.interrupt();
+            }
         }
     }
 
